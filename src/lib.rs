@@ -1,0 +1,11 @@
+//! piiscan: a fast, accurate sensitive-data scanner for S3 buckets and local
+//! disks, with Amazon Macie-shaped findings.
+//!
+//! The pipeline flows one way: `source` (enumerate and open objects) →
+//! `extract` (text chunks with locators) → `detect` (one pass, all
+//! detectors, validation and context) → `findings` (Macie-shaped findings per
+//! object, results for every object, summaries per root or bucket). `scan`
+//! wires the stages with bounded channels; the library never prints.
+#![deny(missing_docs)]
+
+pub mod detect;
