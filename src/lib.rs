@@ -8,4 +8,10 @@
 //! wires the stages with bounded channels; the library never prints.
 #![deny(missing_docs)]
 
+pub mod baseline;
 pub mod detect;
+pub mod extract;
+pub mod findings;
+pub mod scan;
+pub mod source;
+pub mod util;

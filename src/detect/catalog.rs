@@ -189,7 +189,12 @@ impl DetectorDef {
             if self.severity_levels.is_empty() {
                 return Some(Severity::Medium);
             }
-            return self.severity_levels.iter().filter(|l| count >= l.occurrences_threshold).map(|l| l.severity).max();
+            return self
+                .severity_levels
+                .iter()
+                .filter(|l| count >= l.occurrences_threshold)
+                .map(|l| l.severity)
+                .max();
         }
         let s = self.severity.unwrap_or(match self.category {
             Category::Credentials | Category::FinancialInformation => [Severity::High; 3],
@@ -234,7 +239,11 @@ pub struct CatalogError {
 
 /// Line number (1-based) of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parse one detector file.
@@ -245,8 +254,15 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogErr
         message: e.message().to_string(),
     })?;
     for d in &parsed.detector {
-        let line = text.find(&format!("\"{}\"", d.id)).map(|o| line_of(text, o)).unwrap_or(0);
-        let err = |m: String| CatalogError { file: file.to_string(), line, message: format!("detector {}: {m}", d.id) };
+        let line = text
+            .find(&format!("\"{}\"", d.id))
+            .map(|o| line_of(text, o))
+            .unwrap_or(0);
+        let err = |m: String| CatalogError {
+            file: file.to_string(),
+            line,
+            message: format!("detector {}: {m}", d.id),
+        };
         if d.effective_patterns().is_empty() {
             return Err(err("has no regex".into()));
         }
@@ -254,10 +270,14 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogErr
             return Err(err("keyword_required but no keywords".into()));
         }
         if d.examples.is_empty() || d.negative_examples.is_empty() {
-            return Err(err("needs at least one example and one negative example".into()));
+            return Err(err(
+                "needs at least one example and one negative example".into()
+            ));
         }
         if d.category == Category::PersonalInformation && d.kind.is_none() {
-            return Err(err("personal information needs kind = \"PII\" or \"PHI\"".into()));
+            return Err(err(
+                "personal information needs kind = \"PII\" or \"PHI\"".into()
+            ));
         }
     }
     Ok(parsed.detector)
@@ -270,7 +290,11 @@ pub fn builtin() -> Result<Vec<DetectorDef>, CatalogError> {
     for (file, text) in EMBEDDED {
         for d in parse_file(file, text)? {
             if !seen.insert(d.id.clone()) {
-                return Err(CatalogError { file: file.to_string(), line: 0, message: format!("duplicate detector id {}", d.id) });
+                return Err(CatalogError {
+                    file: file.to_string(),
+                    line: 0,
+                    message: format!("duplicate detector id {}", d.id),
+                });
             }
             all.push(d);
         }

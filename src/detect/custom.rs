@@ -10,7 +10,7 @@
 //! severity levels) so a file that works here works in Macie and back; every
 //! error names the file, the line and the problem.
 
-use super::catalog::{line_of, Category, CatalogError, DetectorDef, SeverityLevel};
+use super::catalog::{line_of, CatalogError, Category, DetectorDef, SeverityLevel};
 use super::engine::parse_hir;
 use super::AllowList;
 use serde::Deserialize;
@@ -49,17 +49,28 @@ struct TomlFile {
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> CatalogError {
-    CatalogError { file: file.to_string(), line, message: message.into() }
+    CatalogError {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// Parse custom identifiers from a file's text (`file` names it in errors).
 pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogError> {
-    let defs: Vec<CustomDef> = if text.trim_start().starts_with('[') && !text.trim_start().starts_with("[[") {
-        serde_json::from_str(text).map_err(|e| err(file, e.line(), e.to_string()))?
-    } else {
-        let t: TomlFile = toml::from_str(text).map_err(|e| err(file, e.span().map(|s| line_of(text, s.start)).unwrap_or(0), e.message()))?;
-        t.identifier
-    };
+    let defs: Vec<CustomDef> =
+        if text.trim_start().starts_with('[') && !text.trim_start().starts_with("[[") {
+            serde_json::from_str(text).map_err(|e| err(file, e.line(), e.to_string()))?
+        } else {
+            let t: TomlFile = toml::from_str(text).map_err(|e| {
+                err(
+                    file,
+                    e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
+                    e.message(),
+                )
+            })?;
+            t.identifier
+        };
     let mut out = Vec::new();
     for d in defs {
         let _ = &d.tags;
@@ -73,19 +84,32 @@ pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogE
         }
         let hir = parse_hir(&d.regex).map_err(|m| e(format!("bad regex: {m}")))?;
         if hir.properties().explicit_captures_len() > 0 {
-            return Err(e("capturing groups are not supported (Macie rejects them); use (?:...)".into()));
+            return Err(e(
+                "capturing groups are not supported (Macie rejects them); use (?:...)".into(),
+            ));
         }
-        if d.keywords.len() > 50 || d.keywords.iter().any(|k| !(3..=90).contains(&k.chars().count())) {
+        if d.keywords.len() > 50
+            || d.keywords
+                .iter()
+                .any(|k| !(3..=90).contains(&k.chars().count()))
+        {
             return Err(e("at most 50 keywords, each 3–90 characters".into()));
         }
-        if d.ignore_words.len() > 10 || d.ignore_words.iter().any(|k| !(4..=90).contains(&k.chars().count())) {
+        if d.ignore_words.len() > 10
+            || d.ignore_words
+                .iter()
+                .any(|k| !(4..=90).contains(&k.chars().count()))
+        {
             return Err(e("at most 10 ignore words, each 4–90 characters".into()));
         }
         if !(1..=300).contains(&d.maximum_match_distance) {
             return Err(e("maximumMatchDistance must be 1–300".into()));
         }
         if d.severity_levels.len() > 3
-            || d.severity_levels.windows(2).any(|w| w[0].occurrences_threshold >= w[1].occurrences_threshold || w[0].severity >= w[1].severity)
+            || d.severity_levels.windows(2).any(|w| {
+                w[0].occurrences_threshold >= w[1].occurrences_threshold
+                    || w[0].severity >= w[1].severity
+            })
         {
             return Err(e("severityLevels: at most 3, thresholds and severities ascending (LOW < MEDIUM < HIGH)".into()));
         }
@@ -118,14 +142,18 @@ pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogE
 /// Load custom identifiers from a path.
 pub fn load_custom(path: &std::path::Path) -> Result<Vec<DetectorDef>, CatalogError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| err(&file, 0, format!("cannot read: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| err(&file, 0, format!("cannot read: {e}")))?;
     parse_custom(&file, &text)
 }
 
 /// Parse an allow list: a literal per line (case-insensitive, whole value,
 /// 1–90 characters), `re:PATTERN` for a regex the whole value must match,
 /// `#` comments and blank lines skipped.
-pub fn parse_allow_list(file: &str, text: &str) -> Result<(Vec<String>, Vec<String>), CatalogError> {
+pub fn parse_allow_list(
+    file: &str,
+    text: &str,
+) -> Result<(Vec<String>, Vec<String>), CatalogError> {
     let (mut lits, mut res) = (Vec::new(), Vec::new());
     for (i, line) in text.lines().enumerate() {
         let l = line.trim();
@@ -140,7 +168,11 @@ pub fn parse_allow_list(file: &str, text: &str) -> Result<(Vec<String>, Vec<Stri
             res.push(r.to_string());
         } else {
             if l.chars().count() > 90 {
-                return Err(err(file, i + 1, "entry longer than 90 characters (Macie's limit); use re: for patterns"));
+                return Err(err(
+                    file,
+                    i + 1,
+                    "entry longer than 90 characters (Macie's limit); use re: for patterns",
+                ));
             }
             lits.push(l.to_string());
         }
@@ -153,7 +185,8 @@ pub fn load_allow_lists(paths: &[std::path::PathBuf]) -> Result<AllowList, Catal
     let (mut lits, mut res) = (Vec::new(), Vec::new());
     for p in paths {
         let file = p.display().to_string();
-        let text = std::fs::read_to_string(p).map_err(|e| err(&file, 0, format!("cannot read: {e}")))?;
+        let text =
+            std::fs::read_to_string(p).map_err(|e| err(&file, 0, format!("cannot read: {e}")))?;
         let (l, r) = parse_allow_list(&file, &text)?;
         lits.extend(l);
         res.extend(r);
@@ -176,7 +209,11 @@ mod tests {
         let e = parse_custom("c.toml", bad).unwrap_err().to_string();
         assert!(e.starts_with("c.toml:2:"), "{e}");
         assert!(e.contains("bad regex"), "{e}");
-        let e = parse_custom("c.toml", "[[identifier]]\nname = \"x\"\nregex = \"a\"\nmaximumMatchDistance = 400\n").unwrap_err();
+        let e = parse_custom(
+            "c.toml",
+            "[[identifier]]\nname = \"x\"\nregex = \"a\"\nmaximumMatchDistance = 400\n",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("1–300"));
     }
 

@@ -85,7 +85,6 @@ struct Pattern {
     re: Regex,
     has_v: bool,
     validator: Option<Validator>,
-    keyword_required: bool,
     max_len: usize,
     first: Box<[bool; 256]>,
     trigger: Trigger,
@@ -188,7 +187,12 @@ pub fn parse_hir(pattern: &str) -> Result<regex_syntax::hir::Hir, String> {
 
 fn first_bytes(hir: &regex_syntax::hir::Hir) -> Box<[bool; 256]> {
     let mut t = Box::new([false; 256]);
-    let seq = Extractor::new().kind(ExtractKind::Prefix).limit_literal_len(1).limit_class(256).limit_total(512).extract(hir);
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(1)
+        .limit_class(256)
+        .limit_total(512)
+        .extract(hir);
     match seq.literals() {
         Some(lits) if !lits.iter().any(|l| l.as_bytes().is_empty()) => {
             for l in lits {
@@ -201,7 +205,10 @@ fn first_bytes(hir: &regex_syntax::hir::Hir) -> Box<[bool; 256]> {
 }
 
 fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
-    let seq = Extractor::new().kind(ExtractKind::Prefix).limit_total(600).extract(hir);
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_total(600)
+        .extract(hir);
     let lits = seq.literals()?;
     if lits.is_empty() || lits.len() > 500 {
         return None;
@@ -218,7 +225,11 @@ fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
 
 impl Engine {
     /// Compile detectors (built-in and custom) and an allow list.
-    pub fn new(defs: Vec<DetectorDef>, custom_ids: &[bool], allow: AllowList) -> Result<Engine, EngineError> {
+    pub fn new(
+        defs: Vec<DetectorDef>,
+        custom_ids: &[bool],
+        allow: AllowList,
+    ) -> Result<Engine, EngineError> {
         let mut detectors = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut kw_entries: Vec<(String, u32)> = Vec::new();
@@ -230,7 +241,11 @@ impl Engine {
                 kw_patterns: vec![],
                 patterns: vec![],
                 end_to_end: custom_ids.get(di as usize).copied().unwrap_or(false),
-                excludes: def.exclude_values.iter().map(|v| normalize_value(v.as_bytes())).collect(),
+                excludes: def
+                    .exclude_values
+                    .iter()
+                    .map(|v| normalize_value(v.as_bytes()))
+                    .collect(),
                 def,
             };
             for kw in &det.def.keywords {
@@ -239,19 +254,35 @@ impl Engine {
                 }
             }
             for (re_src, vname, kw_req) in det.def.effective_patterns() {
-                let err = |m: String| EngineError::Regex { id: det.def.id.clone(), message: m };
+                let err = |m: String| EngineError::Regex {
+                    id: det.def.id.clone(),
+                    message: m,
+                };
                 let hir = parse_hir(&re_src).map_err(err)?;
                 let re = Regex::builder()
                     .syntax(syntax_config())
                     .configure(Regex::config().hybrid_cache_capacity(4 << 20))
                     .build(&re_src)
-                    .map_err(|e| EngineError::Regex { id: det.def.id.clone(), message: e.to_string() })?;
-                let has_v = re.group_info().to_index(regex_automata::PatternID::ZERO, "v").is_some();
+                    .map_err(|e| EngineError::Regex {
+                        id: det.def.id.clone(),
+                        message: e.to_string(),
+                    })?;
+                let has_v = re
+                    .group_info()
+                    .to_index(regex_automata::PatternID::ZERO, "v")
+                    .is_some();
                 let validator = match &vname {
-                    Some(n) => Some(validate::lookup(n).ok_or_else(|| EngineError::Validator { id: det.def.id.clone(), name: n.clone() })?),
+                    Some(n) => Some(validate::lookup(n).ok_or_else(|| EngineError::Validator {
+                        id: det.def.id.clone(),
+                        name: n.clone(),
+                    })?),
                     None => None,
                 };
-                let max_len = hir.properties().maximum_len().unwrap_or(UNBOUNDED_MAX).min(UNBOUNDED_MAX);
+                let max_len = hir
+                    .properties()
+                    .maximum_len()
+                    .unwrap_or(UNBOUNDED_MAX)
+                    .min(UNBOUNDED_MAX);
                 let pi = patterns.len() as u32;
                 let kw_req = kw_req && !det.def.keywords.is_empty();
                 let trigger = if kw_req {
@@ -269,7 +300,15 @@ impl Engine {
                     det.kw_patterns.push(pi);
                 }
                 det.patterns.push(pi);
-                patterns.push(Pattern { detector: di, re, has_v, validator, keyword_required: kw_req, max_len, first: first_bytes(&hir), trigger });
+                patterns.push(Pattern {
+                    detector: di,
+                    re,
+                    has_v,
+                    validator,
+                    max_len,
+                    first: first_bytes(&hir),
+                    trigger,
+                });
             }
             detectors.push(det);
         }
@@ -292,13 +331,26 @@ impl Engine {
             Some(
                 Regex::builder()
                     .syntax(syntax_config())
-                    .configure(Regex::config().hybrid_cache_capacity(8 << 20).which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit))
+                    .configure(
+                        Regex::config()
+                            .hybrid_cache_capacity(8 << 20)
+                            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit),
+                    )
                     .build_many(&srcs)
                     .map_err(|e| EngineError::Automaton(e.to_string()))?,
             )
         };
-        let max_window = patterns.iter().map(|p| p.max_len).max().unwrap_or(0).min(UNBOUNDED_MAX)
-            + detectors.iter().map(|d| d.def.keyword_distance + 64).max().unwrap_or(0);
+        let max_window = patterns
+            .iter()
+            .map(|p| p.max_len)
+            .max()
+            .unwrap_or(0)
+            .min(UNBOUNDED_MAX)
+            + detectors
+                .iter()
+                .map(|d| d.def.keyword_distance + 64)
+                .max()
+                .unwrap_or(0);
         Ok(Engine {
             detectors,
             patterns,
@@ -314,7 +366,10 @@ impl Engine {
 
     /// Detector index by id.
     pub fn detector_index(&self, id: &str) -> Option<u32> {
-        self.detectors.iter().position(|d| d.def.id == id).map(|i| i as u32)
+        self.detectors
+            .iter()
+            .position(|d| d.def.id == id)
+            .map(|i| i as u32)
     }
 
     /// Detectors whose keywords occur in a column name or JSON path element
@@ -351,7 +406,10 @@ impl Engine {
 
 /// Upper-case alphanumerics only: the form exclusions and allow lists compare.
 pub fn normalize_value(v: &[u8]) -> Vec<u8> {
-    v.iter().filter(|b| b.is_ascii_alphanumeric() || **b >= 0x80).map(|b| b.to_ascii_uppercase()).collect()
+    v.iter()
+        .filter(|b| b.is_ascii_alphanumeric() || **b >= 0x80)
+        .map(|b| b.to_ascii_uppercase())
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -398,7 +456,13 @@ impl<'e> Scanner<'e> {
 
     /// Scan `hay`; report matches that start inside `own`. `ctx` regions add
     /// detectors whose keyword is in the surrounding column name or path.
-    pub fn scan(&mut self, hay: &[u8], own: Range<usize>, ctx: &[ContextRegion<'_>], out: &mut Vec<Match>) {
+    pub fn scan(
+        &mut self,
+        hay: &[u8],
+        own: Range<usize>,
+        ctx: &[ContextRegion<'_>],
+        out: &mut Vec<Match>,
+    ) {
         let eng = self.engine;
         self.cands.clear();
         if let Some(r) = self.rejected.as_mut() {
@@ -424,7 +488,9 @@ impl<'e> Scanner<'e> {
                     let mut at = ws;
                     while at < we {
                         let input = Input::new(hay).range(at..we);
-                        let Some(m) = self.search(pi, &input) else { break };
+                        let Some(m) = self.search(pi, &input) else {
+                            break;
+                        };
                         let ok = if det.end_to_end {
                             m.end() <= h.end + det.def.keyword_distance && m.start() >= h.start
                         } else {
@@ -434,9 +500,18 @@ impl<'e> Scanner<'e> {
                             break;
                         }
                         if ok {
-                            self.cands.push(Cand { pattern: pi, start: m.start(), end: m.end(), keyword: true });
+                            self.cands.push(Cand {
+                                pattern: pi,
+                                start: m.start(),
+                                end: m.end(),
+                                keyword: true,
+                            });
                         }
-                        at = if m.end() > m.start() { m.end() } else { m.start() + 1 };
+                        at = if m.end() > m.start() {
+                            m.end()
+                        } else {
+                            m.start() + 1
+                        };
                     }
                 }
             }
@@ -448,9 +523,16 @@ impl<'e> Scanner<'e> {
                 for &pi in &eng.lit_targets[lm.pattern().as_usize()] {
                     let p = &eng.patterns[pi as usize];
                     let we = (lm.start() + p.max_len).min(hay.len());
-                    let input = Input::new(hay).range(lm.start()..we).anchored(Anchored::Yes);
+                    let input = Input::new(hay)
+                        .range(lm.start()..we)
+                        .anchored(Anchored::Yes);
                     if let Some(m) = self.search(pi, &input) {
-                        self.cands.push(Cand { pattern: pi, start: m.start(), end: m.end(), keyword: false });
+                        self.cands.push(Cand {
+                            pattern: pi,
+                            start: m.start(),
+                            end: m.end(),
+                            keyword: false,
+                        });
                     }
                 }
             }
@@ -460,9 +542,16 @@ impl<'e> Scanner<'e> {
         if let (Some(re), Some(cache)) = (&eng.scan_re, scan_cache.as_mut()) {
             let mut at = 0;
             while at < hay.len() {
-                let Some(m) = re.search_with(cache, &Input::new(hay).range(at..)) else { break };
+                let Some(m) = re.search_with(cache, &Input::new(hay).range(at..)) else {
+                    break;
+                };
                 let first = eng.scan_patterns[m.pattern().as_usize()];
-                self.cands.push(Cand { pattern: first, start: m.start(), end: m.end(), keyword: false });
+                self.cands.push(Cand {
+                    pattern: first,
+                    start: m.start(),
+                    end: m.end(),
+                    keyword: false,
+                });
                 for &pi in &eng.scan_patterns {
                     if pi == first || !eng.patterns[pi as usize].first[hay[m.start()] as usize] {
                         continue;
@@ -470,10 +559,19 @@ impl<'e> Scanner<'e> {
                     let we = (m.start() + eng.patterns[pi as usize].max_len).min(hay.len());
                     let input = Input::new(hay).range(m.start()..we).anchored(Anchored::Yes);
                     if let Some(m2) = self.search(pi, &input) {
-                        self.cands.push(Cand { pattern: pi, start: m2.start(), end: m2.end(), keyword: false });
+                        self.cands.push(Cand {
+                            pattern: pi,
+                            start: m2.start(),
+                            end: m2.end(),
+                            keyword: false,
+                        });
                     }
                 }
-                at = if m.end() > m.start() { m.end() } else { m.start() + 1 };
+                at = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.start() + 1
+                };
             }
         }
         self.scan_cache = scan_cache;
@@ -484,9 +582,20 @@ impl<'e> Scanner<'e> {
                 for &pi in &eng.detectors[di as usize].patterns {
                     let mut at = range.start;
                     while at < range.end {
-                        let Some(m) = self.search(pi, &Input::new(hay).range(at..range.end)) else { break };
-                        self.cands.push(Cand { pattern: pi, start: m.start(), end: m.end(), keyword: true });
-                        at = if m.end() > m.start() { m.end() } else { m.start() + 1 };
+                        let Some(m) = self.search(pi, &Input::new(hay).range(at..range.end)) else {
+                            break;
+                        };
+                        self.cands.push(Cand {
+                            pattern: pi,
+                            start: m.start(),
+                            end: m.end(),
+                            keyword: true,
+                        });
+                        at = if m.end() > m.start() {
+                            m.end()
+                        } else {
+                            m.start() + 1
+                        };
                     }
                 }
             }
@@ -497,7 +606,11 @@ impl<'e> Scanner<'e> {
     fn keyword_near(&self, di: u32, start: usize) -> bool {
         let eng = self.engine;
         let dist = eng.detectors[di as usize].def.keyword_distance;
-        self.kw_hits.iter().rev().filter(|h| h.start <= start && h.end + dist >= start).any(|h| eng.keywords.detectors(h.kw).contains(&di))
+        self.kw_hits
+            .iter()
+            .rev()
+            .filter(|h| h.start <= start && h.end + dist >= start)
+            .any(|h| eng.keywords.detectors(h.kw).contains(&di))
     }
 
     fn reject(&mut self, di: u32, s: usize, e: usize, why: Rejection) {
@@ -510,9 +623,11 @@ impl<'e> Scanner<'e> {
         let eng = self.engine;
         let mut cands = std::mem::take(&mut self.cands);
         cands.sort_unstable_by_key(|c| (c.start, c.pattern, c.end));
-        cands.dedup_by(|a, b| a.pattern == b.pattern && a.start == b.start && a.end == b.end && {
-            b.keyword |= a.keyword;
-            true
+        cands.dedup_by(|a, b| {
+            a.pattern == b.pattern && a.start == b.start && a.end == b.end && {
+                b.keyword |= a.keyword;
+                true
+            }
         });
         let mut found: Vec<Match> = Vec::new();
         let mut caps: Option<regex_automata::util::captures::Captures> = None;
@@ -523,8 +638,13 @@ impl<'e> Scanner<'e> {
             let (mut s, mut e) = (c.start, c.end);
             if p.has_v {
                 let cp = caps.insert(p.re.create_captures());
-                let cache = self.caches[c.pattern as usize].get_or_insert_with(|| p.re.create_cache());
-                p.re.search_captures_with(cache, &Input::new(hay).range(s..e).anchored(Anchored::Yes), cp);
+                let cache =
+                    self.caches[c.pattern as usize].get_or_insert_with(|| p.re.create_cache());
+                p.re.search_captures_with(
+                    cache,
+                    &Input::new(hay).range(s..e).anchored(Anchored::Yes),
+                    cp,
+                );
                 if let Some(g) = cp.get_group_by_name("v") {
                     s = g.start;
                     e = g.end;
@@ -547,7 +667,12 @@ impl<'e> Scanner<'e> {
                     continue;
                 }
             }
-            if det.def.ignore_words.iter().any(|w| memchr::memmem::find(&hay[c.start..c.end], w.as_bytes()).is_some()) {
+            if det
+                .def
+                .ignore_words
+                .iter()
+                .any(|w| memchr::memmem::find(&hay[c.start..c.end], w.as_bytes()).is_some())
+            {
                 self.reject(di, s, e, Rejection::IgnoreWord);
                 continue;
             }
@@ -555,20 +680,34 @@ impl<'e> Scanner<'e> {
                 self.reject(di, s, e, Rejection::AllowListed);
                 continue;
             }
-            let keyword = c.keyword || (!det.def.keywords.is_empty() && self.keyword_near(di, c.start));
+            let keyword =
+                c.keyword || (!det.def.keywords.is_empty() && self.keyword_near(di, c.start));
             let confidence = match (p.validator.is_some(), keyword, &p.trigger) {
                 (true, true, _) => Confidence::High,
-                (_, _, Trigger::Literal) if det.def.category == Category::Credentials => Confidence::High,
+                (_, _, Trigger::Literal) if det.def.category == Category::Credentials => {
+                    Confidence::High
+                }
                 (true, false, _) | (false, true, _) => Confidence::Medium,
                 (false, false, Trigger::Literal) => Confidence::Medium,
                 _ => Confidence::Low,
             };
-            found.push(Match { detector: di, start: s, end: e, keyword, confidence });
+            found.push(Match {
+                detector: di,
+                start: s,
+                end: e,
+                keyword,
+                confidence,
+            });
         }
         self.cands = cands;
         // Overlaps: keep the longest span (ties: higher confidence, then all of
         // equal rank); a span inside a kept one is dropped.
-        found.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.confidence.cmp(&a.confidence)));
+        found.sort_unstable_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(b.confidence.cmp(&a.confidence))
+        });
         let base = out.len();
         for m in found {
             let mut drop = false;

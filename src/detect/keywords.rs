@@ -81,17 +81,28 @@ impl KeywordSet {
             }
         }
         if map.is_empty() {
-            return Ok(KeywordSet { ac: None, groups: vec![], edges: vec![] });
+            return Ok(KeywordSet {
+                ac: None,
+                groups: vec![],
+                edges: vec![],
+            });
         }
         let (pats, groups): (Vec<_>, Vec<_>) = map.into_iter().unzip();
-        let edges = pats.iter().map(|p: &Vec<u8>| (is_word(p[0]), is_word(p[p.len() - 1]))).collect();
+        let edges = pats
+            .iter()
+            .map(|p: &Vec<u8>| (is_word(p[0]), is_word(p[p.len() - 1])))
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .map_err(|e| e.to_string())?;
-        Ok(KeywordSet { ac: Some(ac), groups, edges })
+        Ok(KeywordSet {
+            ac: Some(ac),
+            groups,
+            edges,
+        })
     }
 
     /// Detectors served by keyword group `kw`.
@@ -109,10 +120,17 @@ impl KeywordSet {
             if w0 && m.start() > 0 && is_word(hay[m.start() - 1]) {
                 continue;
             }
-            if w1 && m.end() < hay.len() && (hay[m.end()].is_ascii_alphabetic() || hay[m.end()] >= 0x80) {
+            if w1
+                && m.end() < hay.len()
+                && (hay[m.end()].is_ascii_alphabetic() || hay[m.end()] >= 0x80)
+            {
                 continue;
             }
-            out.push(KwHit { start: m.start(), end: m.end(), kw: id as u32 });
+            out.push(KwHit {
+                start: m.start(),
+                end: m.end(),
+                kw: id as u32,
+            });
         }
     }
 
@@ -130,12 +148,19 @@ impl KeywordSet {
         }
         let mut hits = Vec::new();
         self.find(norm.as_bytes(), &mut hits);
-        let mut v: Vec<u32> = hits.iter().flat_map(|h| self.groups[h.kw as usize].iter().copied()).collect();
+        let mut v: Vec<u32> = hits
+            .iter()
+            .flat_map(|h| self.groups[h.kw as usize].iter().copied())
+            .collect();
         // A no-space form of the whole name ("cardnumber") also counts.
         let squashed: String = norm.split_whitespace().collect();
         if squashed.len() != norm.len() {
             self.find(squashed.as_bytes(), &mut hits);
-            v.extend(hits.iter().filter(|h| h.start == 0 && h.end == squashed.len()).flat_map(|h| self.groups[h.kw as usize].iter().copied()));
+            v.extend(
+                hits.iter()
+                    .filter(|h| h.start == 0 && h.end == squashed.len())
+                    .flat_map(|h| self.groups[h.kw as usize].iter().copied()),
+            );
         }
         v.sort_unstable();
         v.dedup();
@@ -151,7 +176,14 @@ mod tests {
     fn variants_and_boundaries() {
         assert!(keyword_variants("secret key").contains(&"secret_key".to_string()));
         assert!(keyword_variants("secret key").contains(&"secretkey".to_string()));
-        let ks = KeywordSet::new(vec![("sin".into(), 0), ("card number".into(), 1), ("card_number".into(), 1), ("führerschein".into(), 2), ("Führerschein".into(), 2)]).unwrap();
+        let ks = KeywordSet::new(vec![
+            ("sin".into(), 0),
+            ("card number".into(), 1),
+            ("card_number".into(), 1),
+            ("führerschein".into(), 2),
+            ("Führerschein".into(), 2),
+        ])
+        .unwrap();
         let mut h = Vec::new();
         ks.find(b"using a SIN: 046 454 286", &mut h);
         assert_eq!(h.len(), 1);

@@ -34,7 +34,13 @@ impl AllowList {
             let wrapped: Vec<String> = regexes.iter().map(|r| format!("^(?:{r})$")).collect();
             Some(regex_automata::meta::Regex::new_many(&wrapped).map_err(|e| e.to_string())?)
         };
-        Ok(AllowList { literals: literals.iter().map(|l| l.trim().to_lowercase().into_bytes()).collect(), regex })
+        Ok(AllowList {
+            literals: literals
+                .iter()
+                .map(|l| l.trim().to_lowercase().into_bytes())
+                .collect(),
+            regex,
+        })
     }
 
     /// Whether a value is allowed (suppressed).
@@ -71,7 +77,12 @@ impl Selection {
         match s.trim().to_ascii_lowercase().as_str() {
             "all" => Selection::All,
             "recommended" | "" => Selection::Recommended,
-            _ => Selection::Only(s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()),
+            _ => Selection::Only(
+                s.split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect(),
+            ),
         }
     }
 }

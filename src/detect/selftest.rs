@@ -28,7 +28,11 @@ pub fn check_examples(engine: &Engine) -> Vec<ExampleFailure> {
                 sc.scan(t.as_bytes(), 0..t.len(), &[], &mut out);
                 let fired = out.iter().any(|m| m.detector as usize == di);
                 if fired != positive {
-                    fails.push(ExampleFailure { id: d.def.id.clone(), text: t.clone(), positive });
+                    fails.push(ExampleFailure {
+                        id: d.def.id.clone(),
+                        text: t.clone(),
+                        positive,
+                    });
                 }
             }
         }
@@ -43,13 +47,30 @@ mod tests {
 
     #[test]
     fn every_detector_example() {
-        let engine = build_engine(&Selection::All, &[], vec![], AllowList::default()).expect("catalog compiles");
+        let engine = build_engine(&Selection::All, &[], vec![], AllowList::default())
+            .expect("catalog compiles");
         let fails = check_examples(&engine);
         let report: Vec<String> = fails
             .iter()
-            .map(|f| format!("{} {}: {:?}", f.id, if f.positive { "MISSED example" } else { "FIRED on negative" }, f.text))
+            .map(|f| {
+                format!(
+                    "{} {}: {:?}",
+                    f.id,
+                    if f.positive {
+                        "MISSED example"
+                    } else {
+                        "FIRED on negative"
+                    },
+                    f.text
+                )
+            })
             .collect();
-        assert!(fails.is_empty(), "{} example failures:\n{}", fails.len(), report.join("\n"));
+        assert!(
+            fails.is_empty(),
+            "{} example failures:\n{}",
+            fails.len(),
+            report.join("\n")
+        );
     }
 
     #[test]
@@ -57,7 +78,12 @@ mod tests {
         let all = crate::detect::catalog::builtin().unwrap();
         assert!(all.len() >= 40, "catalog has {} detectors", all.len());
         for d in &all {
-            assert!(d.id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "_()".contains(c)), "id {}", d.id);
+            assert!(
+                d.id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "_()".contains(c)),
+                "id {}",
+                d.id
+            );
         }
     }
 }

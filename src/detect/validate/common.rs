@@ -35,7 +35,10 @@ impl Digits {
 }
 
 fn collect(v: &[u8], keep: impl Fn(u8) -> bool, map: impl Fn(u8) -> u8) -> Digits {
-    let mut d = Digits { buf: [0; 64], len: 0 };
+    let mut d = Digits {
+        buf: [0; 64],
+        len: 0,
+    };
     for &b in v {
         if keep(b) {
             if d.len == 64 {
@@ -88,14 +91,21 @@ pub fn mod97(chars: impl Iterator<Item = u8>) -> u32 {
             b'a'..=b'z' => (c - b'a') as u32 + 10,
             _ => continue,
         };
-        r = if v >= 10 { (r * 100 + v) % 97 } else { (r * 10 + v) % 97 };
+        r = if v >= 10 {
+            (r * 100 + v) % 97
+        } else {
+            (r * 10 + v) % 97
+        };
     }
     r
 }
 
 /// Weighted sum of digit values with the given weights (stops at the shorter).
 pub fn weighted_sum(d: &[u8], weights: &[u32]) -> u32 {
-    d.iter().zip(weights).map(|(&b, &w)| (b - b'0') as u32 * w).sum()
+    d.iter()
+        .zip(weights)
+        .map(|(&b, &w)| (b - b'0') as u32 * w)
+        .sum()
 }
 
 /// Verhoeff checksum (Aadhaar and others): true when the check digit is right.
@@ -201,10 +211,14 @@ pub fn entropy(v: &[u8]) -> f64 {
         counts[b as usize] += 1;
     }
     let n = v.len() as f64;
-    counts.iter().filter(|&&c| c > 0).map(|&c| {
-        let p = c as f64 / n;
-        -p * p.log2()
-    }).sum()
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
 }
 
 /// Numbers in a value (runs of ASCII digits), at most 8, as u32 (saturating).
@@ -236,9 +250,27 @@ pub fn numbers(v: &[u8]) -> ([u32; 8], [usize; 8], usize) {
 /// reading of it is a real calendar date with a plausible year.
 pub fn date_any(v: &[u8]) -> bool {
     let (n, lens, k) = numbers(v);
-    let has_alpha_month = v.windows(3).any(|w| w[0].is_ascii_alphabetic() && month_from_name(w).is_some());
-    let year_ok = |y: u32, len: usize| if len == 4 { (1900..=2099).contains(&y) } else { len == 2 };
-    let full_year = |y: u32, len: usize| if len == 2 { if y > 30 { 1900 + y } else { 2000 + y } } else { y };
+    let has_alpha_month = v
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && month_from_name(w).is_some());
+    let year_ok = |y: u32, len: usize| {
+        if len == 4 {
+            (1900..=2099).contains(&y)
+        } else {
+            len == 2
+        }
+    };
+    let full_year = |y: u32, len: usize| {
+        if len == 2 {
+            if y > 30 {
+                1900 + y
+            } else {
+                2000 + y
+            }
+        } else {
+            y
+        }
+    };
     if has_alpha_month {
         // find month name
         let mut month = 0;
@@ -305,7 +337,9 @@ fn v_not_all_same(v: &[u8]) -> bool {
 /// Email: local part and domain lengths (RFC 5321), a real-looking TLD, no
 /// double dots, and not an obvious placeholder domain.
 fn v_email(v: &[u8]) -> bool {
-    let Some(at) = v.iter().rposition(|&b| b == b'@') else { return false };
+    let Some(at) = v.iter().rposition(|&b| b == b'@') else {
+        return false;
+    };
     let (local, domain) = (&v[..at], &v[at + 1..]);
     if local.is_empty() || local.len() > 64 || domain.len() > 253 || domain.len() < 4 {
         return false;
@@ -313,20 +347,30 @@ fn v_email(v: &[u8]) -> bool {
     if local.starts_with(b".") || local.ends_with(b".") || v.windows(2).any(|w| w == b"..") {
         return false;
     }
-    let Some(dot) = domain.iter().rposition(|&b| b == b'.') else { return false };
+    let Some(dot) = domain.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
     let tld = &domain[dot + 1..];
     if tld.len() < 2 || tld.len() > 24 || !tld.iter().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
     // file names and code like `image@2x.png`, `foo@bar.js`
-    const NOT_TLDS: &[&[u8]] = &[b"png", b"jpg", b"jpeg", b"gif", b"svg", b"js", b"css", b"webp", b"ts", b"py", b"rs", b"java", b"map", b"txt", b"log", b"md", b"html", b"htm", b"exe", b"dll", b"so", b"ico"];
+    const NOT_TLDS: &[&[u8]] = &[
+        b"png", b"jpg", b"jpeg", b"gif", b"svg", b"js", b"css", b"webp", b"ts", b"py", b"rs",
+        b"java", b"map", b"txt", b"log", b"md", b"html", b"htm", b"exe", b"dll", b"so", b"ico",
+    ];
     if NOT_TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t)) {
         return false;
     }
-    if domain.iter().any(|&b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-')) {
+    if domain
+        .iter()
+        .any(|&b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+    {
         return false;
     }
-    domain.split(|&b| b == b'.').all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with(b"-") && !l.ends_with(b"-"))
+    domain
+        .split(|&b| b == b'.')
+        .all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with(b"-") && !l.ends_with(b"-"))
 }
 
 /// IPv4: four octets 0..=255 without leading zeros, not a version-like
@@ -335,7 +379,12 @@ fn v_ipv4(v: &[u8]) -> bool {
     let mut parts = [0u32; 4];
     let mut i = 0;
     for p in v.split(|&b| b == b'.') {
-        if i == 4 || p.is_empty() || p.len() > 3 || (p.len() > 1 && p[0] == b'0') || !p.iter().all(u8::is_ascii_digit) {
+        if i == 4
+            || p.is_empty()
+            || p.len() > 3
+            || (p.len() > 1 && p[0] == b'0')
+            || !p.iter().all(u8::is_ascii_digit)
+        {
             return false;
         }
         parts[i] = p.iter().fold(0, |a, &b| a * 10 + (b - b'0') as u32);
@@ -358,21 +407,40 @@ fn v_ipv4(v: &[u8]) -> bool {
 /// IPv6: a parse by the standard library; at least three groups so that
 /// times (`12:30`) and MAC-like strings are not taken.
 fn v_ipv6(v: &[u8]) -> bool {
-    let Ok(s) = std::str::from_utf8(v) else { return false };
-    let Ok(addr) = s.parse::<std::net::Ipv6Addr>() else { return false };
+    let Ok(s) = std::str::from_utf8(v) else {
+        return false;
+    };
+    let Ok(addr) = s.parse::<std::net::Ipv6Addr>() else {
+        return false;
+    };
     let groups = s.split(':').filter(|g| !g.is_empty()).count();
-    groups >= 3 && !addr.is_unspecified() && !addr.is_loopback() && s.chars().any(|c| c.is_ascii_alphabetic() || c == ':')
+    groups >= 3
+        && !addr.is_unspecified()
+        && !addr.is_loopback()
+        && s.chars().any(|c| c.is_ascii_alphabetic() || c == ':')
 }
 
 /// Latitude/longitude pair: |lat| ≤ 90, |lon| ≤ 180, at least 3 decimals each
 /// (fewer is usually a measurement, not a position), not 0,0.
 fn v_latlong(v: &[u8]) -> bool {
-    let Ok(s) = std::str::from_utf8(v) else { return false };
-    let mut it = s.split(|c: char| c == ',' || c == ' ' || c == ';').filter(|x| !x.is_empty());
-    let (Some(a), Some(b)) = (it.next(), it.next()) else { return false };
+    let Ok(s) = std::str::from_utf8(v) else {
+        return false;
+    };
+    let mut it = s
+        .split(|c: char| c == ',' || c == ' ' || c == ';')
+        .filter(|x| !x.is_empty());
+    let (Some(a), Some(b)) = (it.next(), it.next()) else {
+        return false;
+    };
     let dec = |x: &str| x.split('.').nth(1).map(|f| f.len()).unwrap_or(0);
-    let (Ok(lat), Ok(lon)) = (a.parse::<f64>(), b.parse::<f64>()) else { return false };
-    lat.abs() <= 90.0 && lon.abs() <= 180.0 && dec(a) >= 3 && dec(b) >= 3 && !(lat == 0.0 && lon == 0.0)
+    let (Ok(lat), Ok(lon)) = (a.parse::<f64>(), b.parse::<f64>()) else {
+        return false;
+    };
+    lat.abs() <= 90.0
+        && lon.abs() <= 180.0
+        && dec(a) >= 3
+        && dec(b) >= 3
+        && !(lat == 0.0 && lon == 0.0)
 }
 
 /// Phone number: 7–15 digits (E.164), not all one digit, not a run like 1234567.
@@ -409,7 +477,11 @@ mod tests {
 
     #[test]
     fn checksums() {
-        for (s, ok) in [("4111111111111111", true), ("4111111111111112", false), ("79927398713", true)] {
+        for (s, ok) in [
+            ("4111111111111111", true),
+            ("4111111111111112", false),
+            ("79927398713", true),
+        ] {
             assert_eq!(luhn_ok(s.as_bytes()), ok, "{s}");
         }
         assert!(verhoeff_ok(b"2363"));

@@ -1,0 +1,6 @@
+//! Command implementations for the binary.
+pub mod args;
+pub mod detectors_cmd;
+pub mod engine_setup;
+pub mod progress;
+pub mod scan_cmd;
