@@ -8,6 +8,7 @@
 //! wires the stages with bounded channels; the library never prints.
 #![deny(missing_docs)]
 
+pub mod aws;
 pub mod baseline;
 pub mod detect;
 pub mod extract;
