@@ -146,3 +146,37 @@ pub struct ScanArgs {
     #[arg(long, default_value = "auto")]
     pub color: String,
 }
+
+/// How to reach AWS or an S3-compatible store (shared by `scan s3://...` and `buckets`).
+#[derive(Args, Debug, Clone, Default)]
+pub struct AwsArgs {
+    /// Named profile from the shared AWS config/credentials files.
+    #[arg(long, value_name = "NAME", env = "AWS_PROFILE")]
+    pub profile: Option<String>,
+    /// Region for requests (each bucket's own region is discovered).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Endpoint of an S3-compatible store (MinIO, Ceph, SeaweedFS, moto); forces path-style addressing.
+    #[arg(long, value_name = "URL", env = "PIISCAN_ENDPOINT_URL")]
+    pub endpoint_url: Option<String>,
+    /// Attempts per request (throttling and transient errors are retried with backoff).
+    #[arg(long, default_value_t = 5)]
+    pub max_attempts: u32,
+    /// Seconds without a byte before a request fails.
+    #[arg(long, default_value_t = 30)]
+    pub read_timeout: u64,
+}
+
+impl AwsArgs {
+    /// The library's options.
+    pub fn options(&self) -> piiscan::aws::AwsOptions {
+        piiscan::aws::AwsOptions {
+            profile: self.profile.clone(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            max_attempts: self.max_attempts,
+            read_timeout: std::time::Duration::from_secs(self.read_timeout),
+            ..Default::default()
+        }
+    }
+}
