@@ -151,7 +151,7 @@ pub struct ScanArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct AwsArgs {
     /// Named profile from the shared AWS config/credentials files.
-    #[arg(long, value_name = "NAME", env = "AWS_PROFILE")]
+    #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     /// Region for requests (each bucket's own region is discovered).
     #[arg(long, value_name = "REGION")]
