@@ -273,3 +273,94 @@ pub fn scan_reader(
     stream.finish(ctx);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::{build_engine, AllowList, Selection};
+    use crate::extract::{Budget, Limits};
+    use crate::findings::{FindingOptions, ObjectCollector, ObjectMeta};
+
+    /// A reader that hands out at most `n` bytes per call.
+    struct Trickle<'a>(&'a [u8], usize);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn run(text: &[u8], chunk: usize, reader: Option<usize>) -> String {
+        let engine = build_engine(&Selection::All, &[], vec![], AllowList::default()).unwrap();
+        let mut sc = engine.scanner();
+        let opts = FindingOptions {
+            max_occurrences: 1000,
+            ..Default::default()
+        };
+        let mut out = ObjectCollector::new(&opts);
+        let limits = Limits {
+            chunk_size: chunk,
+            ..Limits::default()
+        };
+        let mut budget = Budget::default();
+        let mut ctx = Ctx {
+            scanner: &mut sc,
+            out: &mut out,
+            limits: &limits,
+            budget: &mut budget,
+            depth: 0,
+            member: None,
+        };
+        match reader {
+            None => scan_bytes(&mut ctx, text, Encoding::Utf8).unwrap(),
+            Some(n) => scan_reader(&mut ctx, &mut Trickle(text, n), Encoding::Utf8).unwrap(),
+        }
+        let r = out.finish(&engine, ObjectMeta::default());
+        assert_eq!(
+            r.bytes_scanned,
+            text.len() as u64,
+            "every byte scanned once"
+        );
+        serde_json::to_string(
+            &r.finding
+                .map(|f| f.classification_details.result.sensitive_data),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn every_read_path_gives_the_same_answer() {
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&format!("line {i} with some filler text, ünïcödé too\n"));
+            if i % 7 == 3 {
+                text.push_str("aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo\n");
+            }
+        }
+        let t = text.as_bytes();
+        let reference = run(t, 1 << 20, None);
+        assert!(reference.contains("AWS_CREDENTIALS"), "{reference}");
+        for chunk in [1, 7, 64, 4096, 65536] {
+            assert_eq!(run(t, chunk, None), reference, "slice, chunk {chunk}");
+        }
+        for (chunk, rd) in [(7, 1), (64, 7), (65536, 1), (1 << 20, 65536)] {
+            assert_eq!(
+                run(t, chunk, Some(rd)),
+                reference,
+                "reader {rd}, chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let mut lt = LineTracker::default();
+        let t = "ab\nçé x\n".as_bytes();
+        lt.advance(t, 0, 3);
+        assert_eq!((lt.line(), lt.column()), (2, 1));
+        lt.advance(t, 0, 8);
+        assert_eq!((lt.line(), lt.column()), (2, 4));
+    }
+}
