@@ -10,6 +10,7 @@
 
 pub mod aws;
 pub mod baseline;
+pub mod benchdata;
 pub mod detect;
 pub mod extract;
 pub mod findings;
