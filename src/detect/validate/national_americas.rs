@@ -23,8 +23,8 @@ pub(crate) fn junk_digits(d: &[u8]) -> bool {
         return true;
     }
     let same = d.iter().all(|&b| b == d[0]);
-    let up = d.windows(2).all(|w| w[1] == w[0] + 1 || (w[0] == b'9' && w[1] == b'0'));
-    let down = d.windows(2).all(|w| w[0] == w[1] + 1 || (w[0] == b'0' && w[1] == b'9'));
+    let up = d.windows(2).all(|w| w[1] == w[0].wrapping_add(1) || (w[0] == b'9' && w[1] == b'0'));
+    let down = d.windows(2).all(|w| w[0] == w[1].wrapping_add(1) || (w[0] == b'0' && w[1] == b'9'));
     same || up || down
 }
 
@@ -232,11 +232,18 @@ fn br_cep(v: &[u8]) -> bool {
 
 // ---------------------------------------------------------------- Argentina
 
-/// DNI: 7–8 digits, no leading zero, not junk (skips 99.999.999, zeros).
+/// Amount-shaped: a number ending in `000` (`1.500.000`) is far more often
+/// money or a round figure than an identity number.
+fn round_thousands(b: &[u8]) -> bool {
+    b.len() >= 3 && b[b.len() - 3..] == *b"000"
+}
+
+/// DNI: 7–8 digits, no leading zero, not junk (skips 99.999.999, zeros),
+/// not a round amount (`1.500.000`).
 fn ar_dni(v: &[u8]) -> bool {
     let d = digits(v);
     let b = d.as_bytes();
-    (7..=8).contains(&b.len()) && b[0] != b'0' && !junk_digits(b)
+    (7..=8).contains(&b.len()) && b[0] != b'0' && !junk_digits(b) && !round_thousands(b)
 }
 
 /// CUIL/CUIT: 11 digits, mod-11 check digit (weights 5,4,3,2,7,6,5,4,3,2;
@@ -292,7 +299,8 @@ fn cl_rut(v: &[u8]) -> bool {
 // ---------------------------------------------------------------- Colombia
 
 /// Cédula de ciudadanía: 6–8 digits (older series) or 10 digits starting
-/// with 1 (issued since 2003), no leading zero, not junk.
+/// with 1 (issued since 2003), no leading zero, not junk, not a round
+/// amount (`1.500.000` pesos).
 fn co_cc(v: &[u8]) -> bool {
     let d = digits(v);
     let b = d.as_bytes();
@@ -301,7 +309,7 @@ fn co_cc(v: &[u8]) -> bool {
         10 => b[0] == b'1',
         _ => false,
     };
-    len_ok && !junk_digits(b)
+    len_ok && !junk_digits(b) && !round_thousands(b)
 }
 
 /// NIT check digit (DIAN): weights 3,7,13,17,... from the right, mod 11;
@@ -572,7 +580,7 @@ mod tests {
     fn argentina_chile_colombia() {
         check("ar_dni", &[
             ("12.345.679", true), ("28456123", true), ("4829071", true),
-            ("99.999.999", false), ("00000000", false), ("12345678", false), ("0456789", false),
+            ("99.999.999", false), ("00000000", false), ("1.500.000", false), ("12345678", false), ("0456789", false),
         ]);
         check("ar_cuit_person", &[
             ("20-28456123-7", true), ("27-33456781-3", true), ("20284561237", true),
@@ -585,7 +593,7 @@ mod tests {
         ]);
         check("co_cc", &[
             ("79.482.316", true), ("1095312769", true), ("52418736", true),
-            ("2095312769", false), ("123456789", false), ("11111111", false), ("12345", false),
+            ("2095312769", false), ("123456789", false), ("2.500.000", false), ("11111111", false), ("12345", false),
         ]);
         check("co_nit_person", &[
             ("79.482.316-7", true), ("1095312769-0", true), ("79.482.316-4", false), ("900.123.456-8", false), ("794823163", false),
