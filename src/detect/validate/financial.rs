@@ -98,10 +98,11 @@ fn prefix(d: &[u8], k: usize) -> u32 {
 
 /// Issuer identification number and length of a known card scheme: Visa
 /// (incl. Electron), Mastercard (51–55, 2221–2720), American Express,
-/// Diners Club, Discover, JCB, UnionPay, Dankort, Maestro, Mir.
+/// Diners Club, Discover, JCB, UnionPay, Dankort, Maestro (12–19 digits),
+/// Mir.
 fn card_brand_ok(d: &[u8]) -> bool {
     let n = d.len();
-    if !(13..=19).contains(&n) || !d.iter().all(u8::is_ascii_digit) {
+    if !(12..=19).contains(&n) || !d.iter().all(u8::is_ascii_digit) {
         return false;
     }
     let (p1, p2, p3, p4, p6) = (prefix(d, 1), prefix(d, 2), prefix(d, 3), prefix(d, 4), prefix(d, 6));
@@ -113,7 +114,8 @@ fn card_brand_ok(d: &[u8]) -> bool {
     let jcb = ((3528..=3589).contains(&p4) && (16..=19).contains(&n)) || ((p4 == 2131 || p4 == 1800) && n == 15);
     let unionpay = (p2 == 62 && (16..=19).contains(&n)) || ((8100..=8171).contains(&p4) && n == 16);
     let dankort = p4 == 5019 && n == 16;
-    let maestro = (p2 == 50 || (56..=58).contains(&p2) || matches!(p4, 6304 | 6390 | 6759 | 6761 | 6762 | 6763)) && (13..=19).contains(&n);
+    // 0604 (read as 604) is in the Maestro ranges test-data generators use
+    let maestro = (p2 == 50 || (56..=58).contains(&p2) || matches!(p4, 604 | 6304 | 6390 | 6759 | 6761 | 6762 | 6763)) && (12..=19).contains(&n);
     let mir = (2200..=2204).contains(&p4) && (16..=19).contains(&n);
     visa || mastercard || amex || diners || discover || jcb || unionpay || dankort || maestro || mir
 }
@@ -144,7 +146,7 @@ fn digits_junk(d: &[u8]) -> bool {
 }
 
 fn is_test_pan(d: &[u8]) -> bool {
-    TEST_PANS.iter().any(|t| *t == d)
+    TEST_PANS.contains(&d)
 }
 
 /// Separators (anything not a digit) are all the same byte; returns the
@@ -174,7 +176,7 @@ fn groups(v: &[u8]) -> Option<([usize; 8], usize)> {
     Some((g, k + 1))
 }
 
-/// A card number: 13–19 digits, Luhn, a known issuer prefix with a length
+/// A card number: 12–19 digits (12 only for Maestro), Luhn, a known issuer prefix with a length
 /// that scheme issues, not a test or placeholder number, one kind of separator.
 fn card_number(v: &[u8]) -> bool {
     let d = digits(v);
@@ -363,7 +365,7 @@ fn swift_bic(v: &[u8]) -> bool {
         return false;
     }
     // all one letter (`AAAAAAAA`) is a placeholder
-    !v[..4].iter().all(|&b| b == v[0]) && !BIC_LOOKALIKE_WORDS.iter().any(|w| *w == v)
+    !v[..4].iter().all(|&b| b == v[0]) && !BIC_LOOKALIKE_WORDS.contains(&v)
 }
 
 /// Upper-case English words that fit the BIC structure (valid country in
@@ -767,6 +769,13 @@ mod tests {
         assert_eq!(TEST_PANS.iter().take(55).count(), 55);
         // 54 of Macie's 55 pass Luhn; the 11-digit one does not.
         assert_eq!(TEST_PANS[..55].iter().filter(|t| luhn_ok(t)).count(), 54);
+        // the card detectors' exclude_values are exactly Macie's 55
+        let all = crate::detect::catalog::builtin().expect("catalog");
+        for id in ["CREDIT_CARD_NUMBER", "CREDIT_CARD_NUMBER_(NO_KEYWORD)"] {
+            let d = all.iter().find(|d| d.id == id).expect(id);
+            let ex: Vec<&[u8]> = d.exclude_values.iter().map(|v| v.as_bytes()).collect();
+            assert_eq!(ex, TEST_PANS[..55].to_vec(), "{id}");
+        }
     }
 
     #[test]
@@ -801,7 +810,10 @@ mod tests {
             ("4000000000000002", false),    // run of zeros
             ("2200123456789019", true),     // Mir
             ("4916338506082832", true),
-            ("411111111111", false),        // too short
+            ("411111111111", false),        // 12 digits: only Maestro issues them
+            ("503812345679", true),         // Maestro 12
+            ("060412345674", true),         // Maestro 0604 range, 12
+            ("60412345678", false),         // 11 digits
         ]);
         assert!(digits_junk(b"4321098765432109"));
         assert!(digits_junk(b"4567890123456789"));
