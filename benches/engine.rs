@@ -16,23 +16,29 @@ fn engine(c: &mut Criterion) {
     let mut g = c.benchmark_group("engine");
     g.throughput(Throughput::Bytes(data.len() as u64));
     g.sample_size(10);
-    for (name, sel) in [("all", Selection::All), ("recommended", Selection::Recommended)] {
+    for (name, sel) in [
+        ("all", Selection::All),
+        ("recommended", Selection::Recommended),
+    ] {
         let engine = build_engine(&sel, &[], vec![], AllowList::default()).unwrap();
         let mut sc = engine.scanner();
         let mut out = Vec::new();
-        g.bench_function(format!("{name} ({} detectors)", engine.detectors.len()), |b| {
-            b.iter(|| {
-                // chunked as the text extractor does (1 MiB windows)
-                let mut n = 0;
-                for start in (0..data.len()).step_by(1 << 20) {
-                    let end = (start + (1 << 20)).min(data.len());
-                    out.clear();
-                    sc.scan(&data[start..end], 0..end - start, &[], &mut out);
-                    n += out.len();
-                }
-                n
-            })
-        });
+        g.bench_function(
+            format!("{name} ({} detectors)", engine.detectors.len()),
+            |b| {
+                b.iter(|| {
+                    // chunked as the text extractor does (1 MiB windows)
+                    let mut n = 0;
+                    for start in (0..data.len()).step_by(1 << 20) {
+                        let end = (start + (1 << 20)).min(data.len());
+                        out.clear();
+                        sc.scan(&data[start..end], 0..end - start, &[], &mut out);
+                        n += out.len();
+                    }
+                    n
+                })
+            },
+        );
     }
     g.finish();
 }
@@ -40,10 +46,18 @@ fn engine(c: &mut Criterion) {
 fn end_to_end(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..16 {
-        std::fs::write(dir.path().join(format!("f{i}.log")), piiscan::benchdata::generate_vec(2 << 20, i)).unwrap();
+        std::fs::write(
+            dir.path().join(format!("f{i}.log")),
+            piiscan::benchdata::generate_vec(2 << 20, i),
+        )
+        .unwrap();
     }
     let engine = build_engine(&Selection::Recommended, &[], vec![], AllowList::default()).unwrap();
-    let opts = piiscan::scan::ScanOptions { limits: Default::default(), findings: Default::default(), threads: 1 };
+    let opts = piiscan::scan::ScanOptions {
+        limits: Default::default(),
+        findings: Default::default(),
+        threads: 1,
+    };
     let roots = vec![dir.path().to_path_buf()];
     let mut g = c.benchmark_group("scan_local");
     g.throughput(Throughput::Bytes(16 * (2 << 20)));
@@ -52,7 +66,9 @@ fn end_to_end(c: &mut Criterion) {
         b.iter(|| {
             let p = piiscan::scan::Progress::default();
             let stop = AtomicBool::new(false);
-            piiscan::scan::scan_local(&engine, &roots, &Default::default(), &opts, &p, &stop).results.len()
+            piiscan::scan::scan_local(&engine, &roots, &Default::default(), &opts, &p, &stop)
+                .results
+                .len()
         })
     });
     g.finish();

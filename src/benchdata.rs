@@ -20,31 +20,50 @@ impl Rng {
         self.next_u64() % n
     }
     fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|_| (b'0' + self.below(10) as u8) as char).collect()
+        (0..n)
+            .map(|_| (b'0' + self.below(10) as u8) as char)
+            .collect()
     }
 }
 
 const WORDS: &[&str] = &[
-    "the", "report", "customer", "order", "shipping", "delivery", "account", "service", "request", "update", "payment", "status", "invoice", "team",
-    "meeting", "project", "review", "quarter", "growth", "product", "release", "support", "ticket", "issue", "deploy", "cluster", "latency", "cache",
-    "and", "of", "to", "in", "for", "with", "on", "is", "was", "will", "be", "by", "from", "at", "as", "an", "this", "that", "number", "card", "name",
+    "the", "report", "customer", "order", "shipping", "delivery", "account", "service", "request",
+    "update", "payment", "status", "invoice", "team", "meeting", "project", "review", "quarter",
+    "growth", "product", "release", "support", "ticket", "issue", "deploy", "cluster", "latency",
+    "cache", "and", "of", "to", "in", "for", "with", "on", "is", "was", "will", "be", "by", "from",
+    "at", "as", "an", "this", "that", "number", "card", "name",
 ];
 
 fn sensitive(r: &mut Rng) -> String {
     match r.below(8) {
-        0 => format!("ssn: {:03}-{:02}-{:04}", 100 + r.below(500), 10 + r.below(80), 1000 + r.below(8000)),
+        0 => format!(
+            "ssn: {:03}-{:02}-{:04}",
+            100 + r.below(500),
+            10 + r.below(80),
+            1000 + r.below(8000)
+        ),
         1 => "credit card 4539 1488 0343 6467".to_string(),
         2 => format!("email j.doe{}@example.com", r.below(1000)),
         3 => "aws_access_key_id=AKIAQ3EGRVJ6WKXZ7N2P".to_string(),
         4 => "IBAN DE89370400440532013000".to_string(),
         5 => format!("phone +44 20 7946 {}", r.digits(4)),
         6 => "dob: 1984-07-23".to_string(),
-        _ => format!("ip 10.{}.{}.{}", r.below(255), r.below(255), 1 + r.below(250)),
+        _ => format!(
+            "ip 10.{}.{}.{}",
+            r.below(255),
+            r.below(255),
+            1 + r.below(250)
+        ),
     }
 }
 
 fn line(r: &mut Rng, kind: u64) -> String {
-    let words = |r: &mut Rng, n: u64| (0..n).map(|_| WORDS[r.below(WORDS.len() as u64) as usize]).collect::<Vec<_>>().join(" ");
+    let words = |r: &mut Rng, n: u64| {
+        (0..n)
+            .map(|_| WORDS[r.below(WORDS.len() as u64) as usize])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     match kind {
         0 => format!(
             "2024-05-{:02}T{:02}:{:02}:{:02}.{:03}Z INFO  http request_id={:016x} method=GET path=/api/v2/{} status={} duration_ms={}",

@@ -104,6 +104,24 @@ pub enum Rejection {
     AllowListed,
     /// Inside a longer, better match.
     Overlapped,
+    /// Part of a longer number (`123-45-6789-0`, `1.2.10.0.0.1`).
+    Embedded,
+}
+
+/// A value that starts or ends with a digit and continues a longer number
+/// outside its span: a digit right next to it, or a `-` `.` `/` separator
+/// followed by another digit. Regexes cannot see past the region they search
+/// (`\b` is satisfied by `-`), so this check is shared by every detector.
+fn embedded_in_number(hay: &[u8], s: usize, e: usize) -> bool {
+    let sep = |b: u8| b == b'-' || b == b'.' || b == b'/';
+    let digit = |i: usize| hay.get(i).is_some_and(u8::is_ascii_digit);
+    if hay[s].is_ascii_digit()
+        && s > 0
+        && (digit(s - 1) || (s > 1 && sep(hay[s - 1]) && digit(s - 2)))
+    {
+        return true;
+    }
+    hay[e - 1].is_ascii_digit() && (digit(e) || (e + 1 < hay.len() && sep(hay[e]) && digit(e + 1)))
 }
 
 /// A detection: which detector, where, and how sure.
@@ -215,7 +233,10 @@ fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     }
     let mut v: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
     // Two bytes at least (`DE`+digits is fine; one byte would fire everywhere).
-    if v.iter().any(|l| l.len() < 2) {
+    // A prefix that starts with a digit is a character class expanded into
+    // literals (`\d{3}` → 1,000 prefixes) and would trigger an anchored
+    // search at nearly every number: such patterns belong to the scan regex.
+    if v.iter().any(|l| l.len() < 2 || l[0].is_ascii_digit()) {
         return None;
     }
     v.sort();
@@ -575,20 +596,22 @@ impl<'e> Scanner<'e> {
             }
         }
         self.scan_cache = scan_cache;
-        // 4. context regions
+        // 4. context regions: each searched as its own haystack, so `^`/`$`
+        // and leading-context classes see the cell's edges.
         for r in ctx {
             let range = r.range.start.min(hay.len())..r.range.end.min(hay.len());
+            let cell = &hay[range.clone()];
             for &di in r.detectors {
                 for &pi in &eng.detectors[di as usize].patterns {
-                    let mut at = range.start;
-                    while at < range.end {
-                        let Some(m) = self.search(pi, &Input::new(hay).range(at..range.end)) else {
+                    let mut at = 0;
+                    while at < cell.len() {
+                        let Some(m) = self.search(pi, &Input::new(cell).range(at..)) else {
                             break;
                         };
                         self.cands.push(Cand {
                             pattern: pi,
-                            start: m.start(),
-                            end: m.end(),
+                            start: range.start + m.start(),
+                            end: range.start + m.end(),
                             keyword: true,
                         });
                         at = if m.end() > m.start() {
@@ -652,6 +675,10 @@ impl<'e> Scanner<'e> {
             }
             let value = &hay[s..e];
             if value.is_empty() {
+                continue;
+            }
+            if embedded_in_number(hay, s, e) {
+                self.reject(di, s, e, Rejection::Embedded);
                 continue;
             }
             if let Some(v) = p.validator {

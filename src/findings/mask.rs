@@ -4,7 +4,7 @@
 //! shows the shape and a few characters, never the whole value (unless the
 //! user passed `--reveal`). Rules: credentials keep at most a 4-character
 //! prefix (`AKIA`, `ghp_` tell the kind, not the secret); other values keep
-//! the last 4 alphanumerics when they have 10 or more (2 when 6–9, none
+//! the last 4 alphanumerics when they have 9 or more (2 when 6–8, none
 //! below), like a card receipt; emails keep the first character and the
 //! domain. Separators stay so `****-****-****-1111` still reads as a card.
 
@@ -44,7 +44,7 @@ pub fn mask(value: &[u8], category: Category, reveal: bool) -> String {
         }
         return out.chars().take(MAX_SHOWN).collect();
     }
-    let keep = if alnum >= 10 {
+    let keep = if alnum >= 9 {
         4
     } else if alnum >= 6 {
         2

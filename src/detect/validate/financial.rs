@@ -8,7 +8,9 @@
 //! Every function works on the matched bytes (separators included) with the
 //! stack buffers of `common`; nothing allocates, nothing panics.
 
-use super::common::{alnum_upper, digits, iso7064_mod11_10_ok, luhn_ok, mod97, month_from_name, numbers};
+use super::common::{
+    alnum_upper, digits, iso7064_mod11_10_ok, luhn_ok, mod97, month_from_name, numbers,
+};
 use super::Validator;
 
 // ---------------------------------------------------------------------------
@@ -93,7 +95,9 @@ const TEST_PANS: &[&[u8]] = &[
 
 /// Numeric value of the first `k` digits (`d` must hold at least `k`).
 fn prefix(d: &[u8], k: usize) -> u32 {
-    d.iter().take(k).fold(0u32, |a, &b| a * 10 + (b.wrapping_sub(b'0')) as u32)
+    d.iter()
+        .take(k)
+        .fold(0u32, |a, &b| a * 10 + (b.wrapping_sub(b'0')) as u32)
 }
 
 /// Issuer identification number and length of a known card scheme: Visa
@@ -105,17 +109,30 @@ fn card_brand_ok(d: &[u8]) -> bool {
     if !(12..=19).contains(&n) || !d.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let (p1, p2, p3, p4, p6) = (prefix(d, 1), prefix(d, 2), prefix(d, 3), prefix(d, 4), prefix(d, 6));
+    let (p1, p2, p3, p4, p6) = (
+        prefix(d, 1),
+        prefix(d, 2),
+        prefix(d, 3),
+        prefix(d, 4),
+        prefix(d, 6),
+    );
     let visa = p1 == 4 && matches!(n, 13 | 16 | 19);
     let mastercard = ((51..=55).contains(&p2) || (2221..=2720).contains(&p4)) && n == 16;
     let amex = (p2 == 34 || p2 == 37) && n == 15;
-    let diners = ((300..=305).contains(&p3) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) && (14..=19).contains(&n);
-    let discover = (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65 || (622126..=622925).contains(&p6)) && (16..=19).contains(&n);
-    let jcb = ((3528..=3589).contains(&p4) && (16..=19).contains(&n)) || ((p4 == 2131 || p4 == 1800) && n == 15);
+    let diners = ((300..=305).contains(&p3) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39)
+        && (14..=19).contains(&n);
+    let discover =
+        (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65 || (622126..=622925).contains(&p6))
+            && (16..=19).contains(&n);
+    let jcb = ((3528..=3589).contains(&p4) && (16..=19).contains(&n))
+        || ((p4 == 2131 || p4 == 1800) && n == 15);
     let unionpay = (p2 == 62 && (16..=19).contains(&n)) || ((8100..=8171).contains(&p4) && n == 16);
     let dankort = p4 == 5019 && n == 16;
     // 0604 (read as 604) is in the Maestro ranges test-data generators use
-    let maestro = (p2 == 50 || (56..=58).contains(&p2) || matches!(p4, 604 | 6304 | 6390 | 6759 | 6761 | 6762 | 6763)) && (12..=19).contains(&n);
+    let maestro = (p2 == 50
+        || (56..=58).contains(&p2)
+        || matches!(p4, 604 | 6304 | 6390 | 6759 | 6761 | 6762 | 6763))
+        && (12..=19).contains(&n);
     let mir = (2200..=2204).contains(&p4) && (16..=19).contains(&n);
     visa || mastercard || amex || diners || discover || jcb || unionpay || dankort || maestro || mir
 }
@@ -192,7 +209,9 @@ fn card_number_strict(v: &[u8]) -> bool {
     if !card_number(v) || digits(v).len() < 14 {
         return false;
     }
-    let Some((g, k)) = groups(v) else { return false };
+    let Some((g, k)) = groups(v) else {
+        return false;
+    };
     let g = &g[..k];
     match g {
         [_] => true,
@@ -207,7 +226,11 @@ fn card_number_strict(v: &[u8]) -> bool {
 fn ar_sube(v: &[u8]) -> bool {
     let d = digits(v);
     let b = d.as_bytes();
-    b.len() == 16 && b.starts_with(b"6061") && luhn_ok(b) && !digits_junk(&b[4..]) && groups(v).is_some()
+    b.len() == 16
+        && b.starts_with(b"6061")
+        && luhn_ok(b)
+        && !digits_junk(&b[4..])
+        && groups(v).is_some()
 }
 
 // ---------------------------------------------------------------------------
@@ -294,14 +317,21 @@ fn card_magstripe(v: &[u8]) -> bool {
         i += 1;
     }
     let pan = &v[pan_start..i];
-    if !(13..=19).contains(&pan.len()) || !luhn_ok(pan) || digits_junk(pan) || is_test_pan(pan) || i >= v.len() {
+    if !(13..=19).contains(&pan.len())
+        || !luhn_ok(pan)
+        || digits_junk(pan)
+        || is_test_pan(pan)
+        || i >= v.len()
+    {
         return false;
     }
     let rest = match v[i] {
         b'^' => {
             // name field up to the next '^'
             let r = &v[i + 1..];
-            let Some(p) = r.iter().position(|&b| b == b'^') else { return false };
+            let Some(p) = r.iter().position(|&b| b == b'^') else {
+                return false;
+            };
             &r[p + 1..]
         }
         b'=' => &v[i + 1..],
@@ -355,7 +385,11 @@ fn swift_bic(v: &[u8]) -> bool {
     if v.len() != 8 && v.len() != 11 {
         return false;
     }
-    if !v[..6].iter().all(u8::is_ascii_uppercase) || !v[6..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+    if !v[..6].iter().all(u8::is_ascii_uppercase)
+        || !v[6..]
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
         return false;
     }
     if !iso_country(&v[4..6]) || matches!(v[6], b'0' | b'1') || v[7] == b'0' {
@@ -371,13 +405,74 @@ fn swift_bic(v: &[u8]) -> bool {
 /// Upper-case English words that fit the BIC structure (valid country in
 /// positions 5-6) and turn up next to "SWIFT"/"BIC" in forms and statements.
 const BIC_LOOKALIKE_WORDS: &[&[u8]] = &[
-    b"REQUIRED", b"REGISTER", b"CUSTOMER", b"BUSINESS", b"BANKNAME", b"BRANCHES", b"DOCUMENT", b"ORIGINAL", b"MESSAGES", b"TRANSACT",
-    b"FINANCES", b"CHECKING", b"DEPOSITS", b"DOMESTIC", b"OVERSEAS", b"PLATINUM", b"SUPPLIER", b"SUPPLIES", b"BENEFITS", b"ATTACHED",
-    b"PROVIDED", b"VERIFIED", b"CONFIRMS", b"SHIPMENT", b"DELIVERY", b"FEEDBACK", b"USERNAME", b"REMITTER", b"EUROPEAN", b"FRANCAIS",
-    b"DEUTSCHE", b"ESPANOLA", b"ACCEPTED", b"DECLINED", b"REQUESTS", b"MANAGERS", b"HOLDINGS", b"PARTNERS", b"PROPERTY", b"MORTGAGE",
-    b"INTEREST", b"BALANCES", b"NUMBERED", b"ROUTINGS", b"SORTCODE", b"ELECTRON", b"CREDITOR", b"CREDITED", b"BRANCHID", b"BANKCODE",
-    b"COMMERCE", b"RETAILER", b"OPERATOR", b"SETTINGS", b"PROFILES", b"ACTIVITY", b"ANNUALLY", b"DIVIDEND", b"ESTIMATE", b"SHIPPERS",
-    b"CARRIERS", b"OVERVIEW", b"BENEFICIARY", b"INSTRUCTION", b"TRANSACTION", b"NETHERLANDS", b"INSTITUTION", b"ASSOCIATION",
+    b"REQUIRED",
+    b"REGISTER",
+    b"CUSTOMER",
+    b"BUSINESS",
+    b"BANKNAME",
+    b"BRANCHES",
+    b"DOCUMENT",
+    b"ORIGINAL",
+    b"MESSAGES",
+    b"TRANSACT",
+    b"FINANCES",
+    b"CHECKING",
+    b"DEPOSITS",
+    b"DOMESTIC",
+    b"OVERSEAS",
+    b"PLATINUM",
+    b"SUPPLIER",
+    b"SUPPLIES",
+    b"BENEFITS",
+    b"ATTACHED",
+    b"PROVIDED",
+    b"VERIFIED",
+    b"CONFIRMS",
+    b"SHIPMENT",
+    b"DELIVERY",
+    b"FEEDBACK",
+    b"USERNAME",
+    b"REMITTER",
+    b"EUROPEAN",
+    b"FRANCAIS",
+    b"DEUTSCHE",
+    b"ESPANOLA",
+    b"ACCEPTED",
+    b"DECLINED",
+    b"REQUESTS",
+    b"MANAGERS",
+    b"HOLDINGS",
+    b"PARTNERS",
+    b"PROPERTY",
+    b"MORTGAGE",
+    b"INTEREST",
+    b"BALANCES",
+    b"NUMBERED",
+    b"ROUTINGS",
+    b"SORTCODE",
+    b"ELECTRON",
+    b"CREDITOR",
+    b"CREDITED",
+    b"BRANCHID",
+    b"BANKCODE",
+    b"COMMERCE",
+    b"RETAILER",
+    b"OPERATOR",
+    b"SETTINGS",
+    b"PROFILES",
+    b"ACTIVITY",
+    b"ANNUALLY",
+    b"DIVIDEND",
+    b"ESTIMATE",
+    b"SHIPPERS",
+    b"CARRIERS",
+    b"OVERVIEW",
+    b"BENEFICIARY",
+    b"INSTRUCTION",
+    b"TRANSACTION",
+    b"NETHERLANDS",
+    b"INSTITUTION",
+    b"ASSOCIATION",
 ];
 
 // ---------------------------------------------------------------------------
@@ -429,58 +524,318 @@ struct Ib {
 
 /// The IBAN countries piiscan detects (Macie's 52), from the ISO 13616 registry.
 const IBANS: &[Ib] = &[
-    Ib { cc: *b"AD", len: 24, spec: b"4n4n12c", nat: Nat::None },
-    Ib { cc: *b"AE", len: 23, spec: b"3n16n", nat: Nat::None },
-    Ib { cc: *b"AL", len: 28, spec: b"8n16c", nat: Nat::None },
-    Ib { cc: *b"BA", len: 20, spec: b"3n3n8n2n", nat: Nat::Mod97One },
-    Ib { cc: *b"BG", len: 22, spec: b"4a4n2n8c", nat: Nat::None },
-    Ib { cc: *b"BR", len: 29, spec: b"8c5n10n1c1c", nat: Nat::None },
-    Ib { cc: *b"CH", len: 21, spec: b"5n12c", nat: Nat::None },
-    Ib { cc: *b"CR", len: 22, spec: b"4n14n", nat: Nat::None },
-    Ib { cc: *b"CY", len: 28, spec: b"3n5n16c", nat: Nat::None },
-    Ib { cc: *b"CZ", len: 24, spec: b"4n6n10n", nat: Nat::CzSk },
-    Ib { cc: *b"DE", len: 22, spec: b"8n10n", nat: Nat::De },
-    Ib { cc: *b"DK", len: 18, spec: b"4n9n1n", nat: Nat::None },
-    Ib { cc: *b"DO", len: 28, spec: b"4c20n", nat: Nat::None },
-    Ib { cc: *b"EE", len: 20, spec: b"2n2n11n1n", nat: Nat::Ee },
-    Ib { cc: *b"EG", len: 29, spec: b"4n4n17n", nat: Nat::None },
-    Ib { cc: *b"ES", len: 24, spec: b"4n4n1n1n10n", nat: Nat::EsCcc },
-    Ib { cc: *b"FI", len: 18, spec: b"3n11n", nat: Nat::Fi },
-    Ib { cc: *b"FO", len: 18, spec: b"4n9n1n", nat: Nat::None },
-    Ib { cc: *b"FR", len: 27, spec: b"5n5n11c2n", nat: Nat::FrRib },
-    Ib { cc: *b"GB", len: 22, spec: b"4a6n8n", nat: Nat::None },
-    Ib { cc: *b"GE", len: 22, spec: b"2a16n", nat: Nat::None },
-    Ib { cc: *b"GL", len: 18, spec: b"4n9n1n", nat: Nat::None },
-    Ib { cc: *b"GR", len: 27, spec: b"3n4n16c", nat: Nat::None },
-    Ib { cc: *b"HR", len: 21, spec: b"7n10n", nat: Nat::Hr },
-    Ib { cc: *b"HU", len: 28, spec: b"3n4n1n15n1n", nat: Nat::Hu },
-    Ib { cc: *b"IE", len: 22, spec: b"4a6n8n", nat: Nat::None },
-    Ib { cc: *b"IS", len: 26, spec: b"4n2n6n10n", nat: Nat::Is },
-    Ib { cc: *b"IT", len: 27, spec: b"1a5n5n12c", nat: Nat::ItCin },
-    Ib { cc: *b"JO", len: 30, spec: b"4a4n18c", nat: Nat::None },
-    Ib { cc: *b"LI", len: 21, spec: b"5n12c", nat: Nat::None },
-    Ib { cc: *b"LT", len: 20, spec: b"5n11n", nat: Nat::None },
-    Ib { cc: *b"MC", len: 27, spec: b"5n5n11c2n", nat: Nat::FrRib },
-    Ib { cc: *b"ME", len: 22, spec: b"3n13n2n", nat: Nat::Mod97One },
-    Ib { cc: *b"MK", len: 19, spec: b"3n10c2n", nat: Nat::Mod97One },
-    Ib { cc: *b"MR", len: 27, spec: b"5n5n11n2n", nat: Nat::Mod97Zero },
-    Ib { cc: *b"MT", len: 31, spec: b"4a5n18c", nat: Nat::None },
-    Ib { cc: *b"MU", len: 30, spec: b"4a2n2n12n3n3a", nat: Nat::None },
-    Ib { cc: *b"NL", len: 18, spec: b"4a10n", nat: Nat::None },
-    Ib { cc: *b"PL", len: 28, spec: b"8n16n", nat: Nat::Pl },
-    Ib { cc: *b"PT", len: 25, spec: b"4n4n11n2n", nat: Nat::Mod97One },
-    Ib { cc: *b"RS", len: 22, spec: b"3n13n2n", nat: Nat::Mod97One },
-    Ib { cc: *b"SE", len: 24, spec: b"3n16n1n", nat: Nat::None },
-    Ib { cc: *b"SI", len: 19, spec: b"5n8n2n", nat: Nat::Mod97One },
-    Ib { cc: *b"SK", len: 24, spec: b"4n6n10n", nat: Nat::CzSk },
-    Ib { cc: *b"SM", len: 27, spec: b"1a5n5n12c", nat: Nat::ItCin },
-    Ib { cc: *b"SN", len: 28, spec: b"1a1c22n", nat: Nat::None },
-    Ib { cc: *b"TL", len: 23, spec: b"3n14n2n", nat: Nat::Mod97One },
-    Ib { cc: *b"TN", len: 24, spec: b"2n3n13n2n", nat: Nat::Mod97Zero },
-    Ib { cc: *b"TR", len: 26, spec: b"5n1n16c", nat: Nat::Tr },
-    Ib { cc: *b"UA", len: 29, spec: b"6n19c", nat: Nat::None },
-    Ib { cc: *b"VG", len: 24, spec: b"4a16n", nat: Nat::None },
-    Ib { cc: *b"XK", len: 20, spec: b"4n10n2n", nat: Nat::None },
+    Ib {
+        cc: *b"AD",
+        len: 24,
+        spec: b"4n4n12c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"AE",
+        len: 23,
+        spec: b"3n16n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"AL",
+        len: 28,
+        spec: b"8n16c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"BA",
+        len: 20,
+        spec: b"3n3n8n2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"BG",
+        len: 22,
+        spec: b"4a4n2n8c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"BR",
+        len: 29,
+        spec: b"8c5n10n1c1c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"CH",
+        len: 21,
+        spec: b"5n12c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"CR",
+        len: 22,
+        spec: b"4n14n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"CY",
+        len: 28,
+        spec: b"3n5n16c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"CZ",
+        len: 24,
+        spec: b"4n6n10n",
+        nat: Nat::CzSk,
+    },
+    Ib {
+        cc: *b"DE",
+        len: 22,
+        spec: b"8n10n",
+        nat: Nat::De,
+    },
+    Ib {
+        cc: *b"DK",
+        len: 18,
+        spec: b"4n9n1n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"DO",
+        len: 28,
+        spec: b"4c20n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"EE",
+        len: 20,
+        spec: b"2n2n11n1n",
+        nat: Nat::Ee,
+    },
+    Ib {
+        cc: *b"EG",
+        len: 29,
+        spec: b"4n4n17n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"ES",
+        len: 24,
+        spec: b"4n4n1n1n10n",
+        nat: Nat::EsCcc,
+    },
+    Ib {
+        cc: *b"FI",
+        len: 18,
+        spec: b"3n11n",
+        nat: Nat::Fi,
+    },
+    Ib {
+        cc: *b"FO",
+        len: 18,
+        spec: b"4n9n1n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"FR",
+        len: 27,
+        spec: b"5n5n11c2n",
+        nat: Nat::FrRib,
+    },
+    Ib {
+        cc: *b"GB",
+        len: 22,
+        spec: b"4a6n8n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"GE",
+        len: 22,
+        spec: b"2a16n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"GL",
+        len: 18,
+        spec: b"4n9n1n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"GR",
+        len: 27,
+        spec: b"3n4n16c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"HR",
+        len: 21,
+        spec: b"7n10n",
+        nat: Nat::Hr,
+    },
+    Ib {
+        cc: *b"HU",
+        len: 28,
+        spec: b"3n4n1n15n1n",
+        nat: Nat::Hu,
+    },
+    Ib {
+        cc: *b"IE",
+        len: 22,
+        spec: b"4a6n8n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"IS",
+        len: 26,
+        spec: b"4n2n6n10n",
+        nat: Nat::Is,
+    },
+    Ib {
+        cc: *b"IT",
+        len: 27,
+        spec: b"1a5n5n12c",
+        nat: Nat::ItCin,
+    },
+    Ib {
+        cc: *b"JO",
+        len: 30,
+        spec: b"4a4n18c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"LI",
+        len: 21,
+        spec: b"5n12c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"LT",
+        len: 20,
+        spec: b"5n11n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"MC",
+        len: 27,
+        spec: b"5n5n11c2n",
+        nat: Nat::FrRib,
+    },
+    Ib {
+        cc: *b"ME",
+        len: 22,
+        spec: b"3n13n2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"MK",
+        len: 19,
+        spec: b"3n10c2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"MR",
+        len: 27,
+        spec: b"5n5n11n2n",
+        nat: Nat::Mod97Zero,
+    },
+    Ib {
+        cc: *b"MT",
+        len: 31,
+        spec: b"4a5n18c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"MU",
+        len: 30,
+        spec: b"4a2n2n12n3n3a",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"NL",
+        len: 18,
+        spec: b"4a10n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"PL",
+        len: 28,
+        spec: b"8n16n",
+        nat: Nat::Pl,
+    },
+    Ib {
+        cc: *b"PT",
+        len: 25,
+        spec: b"4n4n11n2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"RS",
+        len: 22,
+        spec: b"3n13n2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"SE",
+        len: 24,
+        spec: b"3n16n1n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"SI",
+        len: 19,
+        spec: b"5n8n2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"SK",
+        len: 24,
+        spec: b"4n6n10n",
+        nat: Nat::CzSk,
+    },
+    Ib {
+        cc: *b"SM",
+        len: 27,
+        spec: b"1a5n5n12c",
+        nat: Nat::ItCin,
+    },
+    Ib {
+        cc: *b"SN",
+        len: 28,
+        spec: b"1a1c22n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"TL",
+        len: 23,
+        spec: b"3n14n2n",
+        nat: Nat::Mod97One,
+    },
+    Ib {
+        cc: *b"TN",
+        len: 24,
+        spec: b"2n3n13n2n",
+        nat: Nat::Mod97Zero,
+    },
+    Ib {
+        cc: *b"TR",
+        len: 26,
+        spec: b"5n1n16c",
+        nat: Nat::Tr,
+    },
+    Ib {
+        cc: *b"UA",
+        len: 29,
+        spec: b"6n19c",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"VG",
+        len: 24,
+        spec: b"4a16n",
+        nat: Nat::None,
+    },
+    Ib {
+        cc: *b"XK",
+        len: 20,
+        spec: b"4n10n2n",
+        nat: Nat::None,
+    },
 ];
 
 fn country(cc: &[u8]) -> Option<&'static Ib> {
@@ -543,13 +898,19 @@ fn fr_rib_ok(b: &[u8]) -> bool {
         return false;
     }
     // the key is 97 - r, so 01..=97 (`00` is congruent to 97 but never issued)
-    (1..=97).contains(&last2(b)) && (89 * dec_mod97(&b[0..5]) + 15 * dec_mod97(&b[5..10]) + 3 * acc + dec_mod97(&b[21..23])) % 97 == 0
+    (1..=97).contains(&last2(b))
+        && (89 * dec_mod97(&b[0..5]) + 15 * dec_mod97(&b[5..10]) + 3 * acc + dec_mod97(&b[21..23]))
+            % 97
+            == 0
 }
 
 /// Italian CIN: a letter computed from ABI, CAB and account (odd positions
 /// through a fixed table, even positions by value).
 fn it_cin_ok(b: &[u8]) -> bool {
-    const ODD: [u32; 26] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+    const ODD: [u32; 26] = [
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
+    ];
     if b.len() != 23 || !b[0].is_ascii_uppercase() {
         return false;
     }
@@ -616,7 +977,12 @@ fn national_ok(nat: Nat, b: &[u8]) -> bool {
                 return false;
             }
             const W: [u32; 3] = [7, 3, 1];
-            let s: u32 = b[2..15].iter().rev().enumerate().map(|(i, &c)| dv(c) * W[i % 3]).sum();
+            let s: u32 = b[2..15]
+                .iter()
+                .rev()
+                .enumerate()
+                .map(|(i, &c)| dv(c) * W[i % 3])
+                .sum();
             (10 - s % 10) % 10 == digit_at(15)
         }
         Nat::Fi => b.len() == 14 && luhn_ok(b),
@@ -629,14 +995,25 @@ fn national_ok(nat: Nat, b: &[u8]) -> bool {
             let c = if r == 0 { 0 } else { 11 - r };
             c < 10 && c == dv(h[8])
         }
-        Nat::Pl => b.len() == 24 && (10 - weighted(&b[..7], &[3, 9, 7, 1, 3, 9, 7]) % 10) % 10 == digit_at(7),
+        Nat::Pl => {
+            b.len() == 24
+                && (10 - weighted(&b[..7], &[3, 9, 7, 1, 3, 9, 7]) % 10) % 10 == digit_at(7)
+        }
         Nat::Hu => {
             if b.len() != 24 {
                 return false;
             }
             const W: [u32; 4] = [9, 7, 3, 1];
-            let s1: u32 = b[0..7].iter().enumerate().map(|(i, &c)| dv(c) * W[i % 4]).sum();
-            let s2: u32 = b[8..23].iter().enumerate().map(|(i, &c)| dv(c) * W[i % 4]).sum();
+            let s1: u32 = b[0..7]
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| dv(c) * W[i % 4])
+                .sum();
+            let s2: u32 = b[8..23]
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| dv(c) * W[i % 4])
+                .sum();
             (10 - s1 % 10) % 10 == digit_at(7) && (10 - s2 % 10) % 10 == digit_at(23)
         }
         Nat::Hr => b.len() == 17 && iso7064_mod11_10_ok(&b[..7]) && iso7064_mod11_10_ok(&b[7..]),
@@ -652,7 +1029,9 @@ fn iban_chars_ok(a: &[u8]) -> bool {
     if a.len() < 5 {
         return false;
     }
-    let Some(c) = country(&a[..2]) else { return false };
+    let Some(c) = country(&a[..2]) else {
+        return false;
+    };
     if a.len() != c.len || !a[2].is_ascii_digit() || !a[3].is_ascii_digit() {
         return false;
     }
@@ -681,24 +1060,36 @@ fn iban(v: &[u8]) -> bool {
 fn bban_or_iban(v: &[u8], cc: &[u8; 2], bban_len: usize, bban_ok: fn(&[u8]) -> bool) -> bool {
     let a = alnum_upper(v);
     let a = a.as_bytes();
-    if a.len() == bban_len + 4 && a[0].is_ascii_uppercase() && a[1].is_ascii_uppercase() && a[2].is_ascii_digit() && a[3].is_ascii_digit() {
+    if a.len() == bban_len + 4
+        && a[0].is_ascii_uppercase()
+        && a[1].is_ascii_uppercase()
+        && a[2].is_ascii_digit()
+        && a[3].is_ascii_digit()
+    {
         return &a[..2] == cc && iban_chars_ok(a);
     }
     a.len() == bban_len && !a.iter().all(|&x| x == a[0]) && bban_ok(a)
 }
 
 fn fr_bban(v: &[u8]) -> bool {
-    bban_or_iban(v, b"FR", 23, |b| bban_shape_ok(b"5n5n11c2n", b) && fr_rib_ok(b))
+    bban_or_iban(v, b"FR", 23, |b| {
+        bban_shape_ok(b"5n5n11c2n", b) && fr_rib_ok(b)
+    })
 }
 
 fn de_bban(v: &[u8]) -> bool {
     bban_or_iban(v, b"DE", 18, |b| {
-        bban_shape_ok(b"8n10n", b) && national_ok(Nat::De, b) && !digits_junk(&b[8..]) && !b[8..].iter().all(|&c| c == b'0')
+        bban_shape_ok(b"8n10n", b)
+            && national_ok(Nat::De, b)
+            && !digits_junk(&b[8..])
+            && !b[8..].iter().all(|&c| c == b'0')
     })
 }
 
 fn it_bban(v: &[u8]) -> bool {
-    bban_or_iban(v, b"IT", 23, |b| bban_shape_ok(b"1a5n5n12c", b) && it_cin_ok(b))
+    bban_or_iban(v, b"IT", 23, |b| {
+        bban_shape_ok(b"1a5n5n12c", b) && it_cin_ok(b)
+    })
 }
 
 fn es_bban(v: &[u8]) -> bool {
@@ -706,7 +1097,9 @@ fn es_bban(v: &[u8]) -> bool {
 }
 
 fn gb_bban(v: &[u8]) -> bool {
-    bban_or_iban(v, b"GB", 18, |b| bban_shape_ok(b"4a6n8n", b) && !digits_junk(&b[10..]) && !b[4..].iter().all(|&c| c == b'0'))
+    bban_or_iban(v, b"GB", 18, |b| {
+        bban_shape_ok(b"4a6n8n", b) && !digits_junk(&b[10..]) && !b[4..].iter().all(|&c| c == b'0')
+    })
 }
 
 /// UK sort code and account number (`60-16-13 31926819`): 6 + 8 digits,
@@ -756,8 +1149,24 @@ mod tests {
     #[test]
     fn all_names_resolve() {
         for n in [
-            "card_number", "card_number_strict", "card_expiry", "card_expiry_ym", "card_expiry_my", "card_cvv", "card_magstripe", "ar_sube",
-            "us_bank_account", "us_aba_routing", "swift_bic", "iban", "fr_bban", "de_bban", "it_bban", "es_bban", "gb_bban", "gb_sort_account",
+            "card_number",
+            "card_number_strict",
+            "card_expiry",
+            "card_expiry_ym",
+            "card_expiry_my",
+            "card_cvv",
+            "card_magstripe",
+            "ar_sube",
+            "us_bank_account",
+            "us_aba_routing",
+            "swift_bic",
+            "iban",
+            "fr_bban",
+            "de_bban",
+            "it_bban",
+            "es_bban",
+            "gb_bban",
+            "gb_sort_account",
         ] {
             assert!(lookup(n).is_some(), "{n}");
         }
@@ -780,272 +1189,410 @@ mod tests {
 
     #[test]
     fn cards() {
-        check(card_number, "card_number", &[
-            ("4539148803436467", true),
-            ("4539 1488 0343 6467", true),
-            ("4539-1488-0343-6467", true),
-            ("4539.1488.0343.6467", true),
-            ("4539 1488-0343 6467", false), // mixed separators
-            ("4539148803436468", false),    // Luhn
-            ("5425233430109903", false),    // processor test card
-            ("2720994326581252", true),     // Mastercard 2-series
-            ("2721001234567891", false),    // Luhn ok, outside 2221-2720
-            ("371612019985236", true),      // Amex 15
-            ("3716120199852364", false),    // Luhn ok, Amex prefix with 16 digits
-            ("36259600000004", false),      // Diners, seven zeros in a row
-            ("36070500001020", true),       // Diners 14
-            ("6011514433546201", true),     // Discover
-            ("6445644564456445", false),    // periodic placeholder
-            ("3530111333300000", false),    // Macie test number
-            ("4111111111111111", false),
-            ("5019717010103742", false),
-            ("5019123412341230", true),     // Dankort
-            ("6250941006528599", true),     // UnionPay
-            ("3589471234567895", true),     // JCB
-            ("3566111111111113", false),    // JCB test card, run of ones
-            ("6759411100000008", false),    // Maestro, seven zeros
-            ("6763123456789019", true),     // Maestro
-            ("9112345678901237", false),    // Luhn ok, no scheme starts with 9
-            ("1234567812345670", false),    // Luhn ok, no scheme starts with 1
-            ("4000000000000002", false),    // run of zeros
-            ("2200123456789019", true),     // Mir
-            ("4916338506082832", true),
-            ("411111111111", false),        // 12 digits: only Maestro issues them
-            ("503812345679", true),         // Maestro 12
-            ("060412345674", true),         // Maestro 0604 range, 12
-            ("60412345678", false),         // 11 digits
-        ]);
+        check(
+            card_number,
+            "card_number",
+            &[
+                ("4539148803436467", true),
+                ("4539 1488 0343 6467", true),
+                ("4539-1488-0343-6467", true),
+                ("4539.1488.0343.6467", true),
+                ("4539 1488-0343 6467", false), // mixed separators
+                ("4539148803436468", false),    // Luhn
+                ("5425233430109903", false),    // processor test card
+                ("2720994326581252", true),     // Mastercard 2-series
+                ("2721001234567891", false),    // Luhn ok, outside 2221-2720
+                ("371612019985236", true),      // Amex 15
+                ("3716120199852364", false),    // Luhn ok, Amex prefix with 16 digits
+                ("36259600000004", false),      // Diners, seven zeros in a row
+                ("36070500001020", true),       // Diners 14
+                ("6011514433546201", true),     // Discover
+                ("6445644564456445", false),    // periodic placeholder
+                ("3530111333300000", false),    // Macie test number
+                ("4111111111111111", false),
+                ("5019717010103742", false),
+                ("5019123412341230", true),  // Dankort
+                ("6250941006528599", true),  // UnionPay
+                ("3589471234567895", true),  // JCB
+                ("3566111111111113", false), // JCB test card, run of ones
+                ("6759411100000008", false), // Maestro, seven zeros
+                ("6763123456789019", true),  // Maestro
+                ("9112345678901237", false), // Luhn ok, no scheme starts with 9
+                ("1234567812345670", false), // Luhn ok, no scheme starts with 1
+                ("4000000000000002", false), // run of zeros
+                ("2200123456789019", true),  // Mir
+                ("4916338506082832", true),
+                ("411111111111", false), // 12 digits: only Maestro issues them
+                ("503812345679", true),  // Maestro 12
+                ("060412345674", true),  // Maestro 0604 range, 12
+                ("60412345678", false),  // 11 digits
+            ],
+        );
         assert!(digits_junk(b"4321098765432109"));
         assert!(digits_junk(b"4567890123456789"));
         assert!(digits_junk(b"4242424242424242"));
         assert!(!digits_junk(b"4916338506082832"));
-        check(card_number_strict, "card_number_strict", &[
-            ("4539148803436467", true),
-            ("4539 1488 0343 6467", true),
-            ("3716 120199 85236", true),
-            ("45391 48803 43646 7", false),
-            ("4539 14880343 6467", false),
-            ("4539-1488-0343-6467", true),
-            ("4916945807306", false), // 13 digits: EAN-13 territory without a keyword
-        ]);
+        check(
+            card_number_strict,
+            "card_number_strict",
+            &[
+                ("4539148803436467", true),
+                ("4539 1488 0343 6467", true),
+                ("3716 120199 85236", true),
+                ("45391 48803 43646 7", false),
+                ("4539 14880343 6467", false),
+                ("4539-1488-0343-6467", true),
+                ("4916945807306", false), // 13 digits: EAN-13 territory without a keyword
+            ],
+        );
         assert!(card_number(b"4916945807306"));
-        check(ar_sube, "ar_sube", &[
-            ("6061268912345671", true),
-            ("6061 2689 1234 5671", true),
-            ("6061-2689-1234-5671", true),
-            ("6061268912345675", false),
-            ("6062268912345670", false),
-            ("6061000000000003", false),
-        ]);
+        check(
+            ar_sube,
+            "ar_sube",
+            &[
+                ("6061268912345671", true),
+                ("6061 2689 1234 5671", true),
+                ("6061-2689-1234-5671", true),
+                ("6061268912345675", false),
+                ("6062268912345670", false),
+                ("6061000000000003", false),
+            ],
+        );
     }
 
     #[test]
     fn expiry() {
-        check(card_expiry, "card_expiry", &[
-            ("02/26", true),
-            ("2/26", true),
-            ("02/2026", true),
-            ("12-29", true),
-            ("13/26", false),
-            ("00/26", false),
-            ("02/87", false),
-            ("02/2087", false),
-            ("2026-02", true),
-            ("2026-13", false),
-            ("Feb 2026", true),
-            ("February 2026", true),
-            ("feb-26", true),
-            ("26-Feb", true),
-            ("Foo 2026", false),
-            ("0226", true),
-            ("1326", false),
-            ("2026", false),
-        ]);
-        check(card_expiry_ym, "card_expiry_ym", &[("expY=2026, expM=02", true), ("expY=2026, expM=13", false), ("expY=2099, expM=02", false)]);
-        check(card_expiry_my, "card_expiry_my", &[("exp_month\": 2, \"exp_year\": 2027", true), ("exp_month=0, exp_year=2027", false)]);
-        check(card_cvv, "card_cvv", &[("123", true), ("4821", true), ("000", false), ("12", false), ("12345", false)]);
+        check(
+            card_expiry,
+            "card_expiry",
+            &[
+                ("02/26", true),
+                ("2/26", true),
+                ("02/2026", true),
+                ("12-29", true),
+                ("13/26", false),
+                ("00/26", false),
+                ("02/87", false),
+                ("02/2087", false),
+                ("2026-02", true),
+                ("2026-13", false),
+                ("Feb 2026", true),
+                ("February 2026", true),
+                ("feb-26", true),
+                ("26-Feb", true),
+                ("Foo 2026", false),
+                ("0226", true),
+                ("1326", false),
+                ("2026", false),
+            ],
+        );
+        check(
+            card_expiry_ym,
+            "card_expiry_ym",
+            &[
+                ("expY=2026, expM=02", true),
+                ("expY=2026, expM=13", false),
+                ("expY=2099, expM=02", false),
+            ],
+        );
+        check(
+            card_expiry_my,
+            "card_expiry_my",
+            &[
+                ("exp_month\": 2, \"exp_year\": 2027", true),
+                ("exp_month=0, exp_year=2027", false),
+            ],
+        );
+        check(
+            card_cvv,
+            "card_cvv",
+            &[
+                ("123", true),
+                ("4821", true),
+                ("000", false),
+                ("12", false),
+                ("12345", false),
+            ],
+        );
     }
 
     #[test]
     fn magstripe() {
-        check(card_magstripe, "card_magstripe", &[
-            ("%B4539148803436467^DOE/JANE^2712101000000000000000000000000?", true),
-            (";4539148803436467=27121010000000000000?", true),
-            ("4539148803436467=27121010000000000000", true),
-            ("B4539148803436467^DOE/JANE^27121010000000?", true),
-            ("%B4539148803436468^DOE/JANE^2712101000000000000000000000000?", false), // Luhn
-            (";4539148803436467=27131010000000000000?", false),                      // month 13
-            (";4539148803436467=27123010000000000000?", false),                      // service code 3xx
-            (";4111111111111111=27121010000000000000?", false),                      // test PAN
-            ("%B4539148803436467^DOE/JANE2712101000?", false),                       // no second ^
-        ]);
+        check(
+            card_magstripe,
+            "card_magstripe",
+            &[
+                (
+                    "%B4539148803436467^DOE/JANE^2712101000000000000000000000000?",
+                    true,
+                ),
+                (";4539148803436467=27121010000000000000?", true),
+                ("4539148803436467=27121010000000000000", true),
+                ("B4539148803436467^DOE/JANE^27121010000000?", true),
+                (
+                    "%B4539148803436468^DOE/JANE^2712101000000000000000000000000?",
+                    false,
+                ), // Luhn
+                (";4539148803436467=27131010000000000000?", false), // month 13
+                (";4539148803436467=27123010000000000000?", false), // service code 3xx
+                (";4111111111111111=27121010000000000000?", false), // test PAN
+                ("%B4539148803436467^DOE/JANE2712101000?", false),  // no second ^
+            ],
+        );
     }
 
     #[test]
     fn accounts_routing_bic() {
-        check(us_bank_account, "us_bank_account", &[
-            ("000123456789", true),
-            ("4820193377", true),
-            ("123456789", false),
-            ("111111111", false),
-            ("12345678", false),
-        ]);
-        check(us_aba_routing, "us_aba_routing", &[
-            ("021000021", true),
-            ("011000015", true),
-            ("121000358", true),
-            ("322271627", true),
-            ("021000022", false),
-            ("131000021", false), // 13 is not a valid prefix
-            ("000000000", false),
-        ]);
-        check(swift_bic, "swift_bic", &[
-            ("DEUTDEFF", true),
-            ("DEUTDEFF500", true),
-            ("NWBKGB2L", true),
-            ("BNPAFRPPXXX", true),
-            ("DEUTDEF0", false), // test BIC
-            ("DEUTZZFF", false), // ZZ is no country
-            ("DEUTDEFFX12", false),
-            ("AAAAGB2L", false),
-            ("deutdeff", false),
-            ("REQUIRED", false),
-            ("BENEFICIARY", false),
-        ]);
+        check(
+            us_bank_account,
+            "us_bank_account",
+            &[
+                ("000123456789", true),
+                ("4820193377", true),
+                ("123456789", false),
+                ("111111111", false),
+                ("12345678", false),
+            ],
+        );
+        check(
+            us_aba_routing,
+            "us_aba_routing",
+            &[
+                ("021000021", true),
+                ("011000015", true),
+                ("121000358", true),
+                ("322271627", true),
+                ("021000022", false),
+                ("131000021", false), // 13 is not a valid prefix
+                ("000000000", false),
+            ],
+        );
+        check(
+            swift_bic,
+            "swift_bic",
+            &[
+                ("DEUTDEFF", true),
+                ("DEUTDEFF500", true),
+                ("NWBKGB2L", true),
+                ("BNPAFRPPXXX", true),
+                ("DEUTDEF0", false), // test BIC
+                ("DEUTZZFF", false), // ZZ is no country
+                ("DEUTDEFFX12", false),
+                ("AAAAGB2L", false),
+                ("deutdeff", false),
+                ("REQUIRED", false),
+                ("BENEFICIARY", false),
+            ],
+        );
     }
 
     #[test]
     fn ibans() {
-        check(iban, "iban", &[
-            ("DE89370400440532013000", true),
-            ("DE89 3704 0044 0532 0130 00", true),
-            ("DE88370400440532013000", false),
-            ("DE8937040044053201300", false),
-            ("DE63070400440532013000", false), // mod-97 ok, BLZ cannot start with 0
-            ("GB29NWBK60161331926819", true),
-            ("GB29NWBK6016133192681", false),
-            ("FR1420041010050500013M02606", true),
-            ("FR7630006000011234567890189", true),
-            ("FR7630006000011234567890188", false),
-            ("IT60X0542811101000000123456", true),
-            ("ES9121000418450200051332", true),
-            ("HU42117730161111101800000000", true),
-            ("HR1210010051863000160", true),
-            ("EE382200221020145685", true),
-            ("IS140159260076545510730339", true),
-            ("TR330006100519786457841326", true),
-            ("SK3112000000198742637541", true),
-            ("CZ6508000000192000145399", true),
-            ("PL61109010140000071219812874", true),
-            ("FI2112345600000785", true),
-            ("PT50000201231234567890154", true),
-            ("SI56263300012039086", true),
-            ("BA391290079401028494", true),
-            ("ME25505000012345678951", true),
-            ("MK07250120000058984", true),
-            ("RS35260005601001611379", true),
-            ("TL380080012345678910157", true),
-            ("MR1300020001010000123456753", true),
-            ("TN5910006035183598478831", true),
-            ("MC5811222000010123456789030", true),
-            ("SM86U0322509800000000270100", true),
-            ("SN08SN0100152000048500003035", true),
-            ("BR1800360305000010009795493C1", true),
-            ("MU17BOMM0101101030300200000MUR", true),
-            ("UA213223130000026007233566001", true),
-            ("XK051212012345678906", true),
-            ("VG96VPVG0000012345678901", true),
-            ("AE070331234567890123456", true),
-            ("CH9300762011623852957", true),
-            ("LI21088100002324013AA", true),
-            ("BA390346580747895352", true),
-            ("BA860946580747895352", false), // mod-97 ok, national check fails
-            ("ME25523872583719884583", true),
-            ("ME44523872533719884583", false), // mod-97 ok, national check fails
-            ("MK07591853428064044", true),
-            ("MK22591853428064744", false), // mod-97 ok, national check fails
-            ("PT50150286792482417649069", true),
-            ("PT03150286192482417649069", false), // mod-97 ok, national check fails
-            ("RS35137685372877472861", true),
-            ("RS45133685372877472861", false), // mod-97 ok, national check fails
-            ("SI56970141477856783", true),
-            ("SI94970041477856783", false), // mod-97 ok, national check fails
-            ("TL385977522040127439190", true),
-            ("TL705977522040127439390", false), // mod-97 ok, national check fails
-            ("MR1318455011122240026381473", true),
-            ("MR4018455011122220026381473", false), // mod-97 ok, national check fails
-            ("TN5972940857835940588283", true),
-            ("TN0372943857835940588283", false), // mod-97 ok, national check fails
-            ("FR7604701829428272224987054", true),
-            ("FR1404701829428272224287054", false), // mod-97 ok, national check fails
-            ("MC5829499192878661611571281", true),
-            ("MC0229499192871661611571281", false), // mod-97 ok, national check fails
-            ("IT50E8727126945000264489539", true),
-            ("IT25E8727136945000264489539", false), // mod-97 ok, national check fails
-            ("SM98G7978912166385419527060", true),
-            ("SM83G7978912166385419827060", false), // mod-97 ok, national check fails
-            ("ES7800618793369884960482", true),
-            ("ES7100618793367884960482", false), // mod-97 ok, national check fails
-            ("CZ1867598236996009604713", true),
-            ("CZ4767598236996009606713", false), // mod-97 ok, national check fails
-            ("SK5987188751575938857921", true),
-            ("SK0587188751575938857923", false), // mod-97 ok, national check fails
-            ("EE167923768777626188", true),
-            ("EE617923767777626188", false), // mod-97 ok, national check fails
-            ("FI2256929513327059", true),
-            ("FI3756929503327059", false), // mod-97 ok, national check fails
-            ("IS620640030300648734131902", true),
-            ("IS030640030300645734131902", false), // mod-97 ok, national check fails
-            ("PL45171659925000118420563807", true),
-            ("PL98171657925000118420563807", false), // mod-97 ok, national check fails
-            ("HU25299971893729090526506662", true),
-            ("HU81299971793729090526506662", false), // mod-97 ok, national check fails
-            ("HR6648264441144903895", true),
-            ("HR8148264441144603895", false), // mod-97 ok, national check fails
-            ("TR098669170618633465107795", false), // reserved digit not 0
-            ("NL91ABNA0417164300", true),
-            ("NL91ABNA041716430", false),
-            ("BE68539007547034", false), // Belgium is not among the 52
-            ("XX89370400440532013000", false),
-            ("", false),
-            ("D", false),
-        ]);
+        check(
+            iban,
+            "iban",
+            &[
+                ("DE89370400440532013000", true),
+                ("DE89 3704 0044 0532 0130 00", true),
+                ("DE88370400440532013000", false),
+                ("DE8937040044053201300", false),
+                ("DE63070400440532013000", false), // mod-97 ok, BLZ cannot start with 0
+                ("GB29NWBK60161331926819", true),
+                ("GB29NWBK6016133192681", false),
+                ("FR1420041010050500013M02606", true),
+                ("FR7630006000011234567890189", true),
+                ("FR7630006000011234567890188", false),
+                ("IT60X0542811101000000123456", true),
+                ("ES9121000418450200051332", true),
+                ("HU42117730161111101800000000", true),
+                ("HR1210010051863000160", true),
+                ("EE382200221020145685", true),
+                ("IS140159260076545510730339", true),
+                ("TR330006100519786457841326", true),
+                ("SK3112000000198742637541", true),
+                ("CZ6508000000192000145399", true),
+                ("PL61109010140000071219812874", true),
+                ("FI2112345600000785", true),
+                ("PT50000201231234567890154", true),
+                ("SI56263300012039086", true),
+                ("BA391290079401028494", true),
+                ("ME25505000012345678951", true),
+                ("MK07250120000058984", true),
+                ("RS35260005601001611379", true),
+                ("TL380080012345678910157", true),
+                ("MR1300020001010000123456753", true),
+                ("TN5910006035183598478831", true),
+                ("MC5811222000010123456789030", true),
+                ("SM86U0322509800000000270100", true),
+                ("SN08SN0100152000048500003035", true),
+                ("BR1800360305000010009795493C1", true),
+                ("MU17BOMM0101101030300200000MUR", true),
+                ("UA213223130000026007233566001", true),
+                ("XK051212012345678906", true),
+                ("VG96VPVG0000012345678901", true),
+                ("AE070331234567890123456", true),
+                ("CH9300762011623852957", true),
+                ("LI21088100002324013AA", true),
+                ("BA390346580747895352", true),
+                ("BA860946580747895352", false), // mod-97 ok, national check fails
+                ("ME25523872583719884583", true),
+                ("ME44523872533719884583", false), // mod-97 ok, national check fails
+                ("MK07591853428064044", true),
+                ("MK22591853428064744", false), // mod-97 ok, national check fails
+                ("PT50150286792482417649069", true),
+                ("PT03150286192482417649069", false), // mod-97 ok, national check fails
+                ("RS35137685372877472861", true),
+                ("RS45133685372877472861", false), // mod-97 ok, national check fails
+                ("SI56970141477856783", true),
+                ("SI94970041477856783", false), // mod-97 ok, national check fails
+                ("TL385977522040127439190", true),
+                ("TL705977522040127439390", false), // mod-97 ok, national check fails
+                ("MR1318455011122240026381473", true),
+                ("MR4018455011122220026381473", false), // mod-97 ok, national check fails
+                ("TN5972940857835940588283", true),
+                ("TN0372943857835940588283", false), // mod-97 ok, national check fails
+                ("FR7604701829428272224987054", true),
+                ("FR1404701829428272224287054", false), // mod-97 ok, national check fails
+                ("MC5829499192878661611571281", true),
+                ("MC0229499192871661611571281", false), // mod-97 ok, national check fails
+                ("IT50E8727126945000264489539", true),
+                ("IT25E8727136945000264489539", false), // mod-97 ok, national check fails
+                ("SM98G7978912166385419527060", true),
+                ("SM83G7978912166385419827060", false), // mod-97 ok, national check fails
+                ("ES7800618793369884960482", true),
+                ("ES7100618793367884960482", false), // mod-97 ok, national check fails
+                ("CZ1867598236996009604713", true),
+                ("CZ4767598236996009606713", false), // mod-97 ok, national check fails
+                ("SK5987188751575938857921", true),
+                ("SK0587188751575938857923", false), // mod-97 ok, national check fails
+                ("EE167923768777626188", true),
+                ("EE617923767777626188", false), // mod-97 ok, national check fails
+                ("FI2256929513327059", true),
+                ("FI3756929503327059", false), // mod-97 ok, national check fails
+                ("IS620640030300648734131902", true),
+                ("IS030640030300645734131902", false), // mod-97 ok, national check fails
+                ("PL45171659925000118420563807", true),
+                ("PL98171657925000118420563807", false), // mod-97 ok, national check fails
+                ("HU25299971893729090526506662", true),
+                ("HU81299971793729090526506662", false), // mod-97 ok, national check fails
+                ("HR6648264441144903895", true),
+                ("HR8148264441144603895", false), // mod-97 ok, national check fails
+                ("TR098669170618633465107795", false), // reserved digit not 0
+                ("NL91ABNA0417164300", true),
+                ("NL91ABNA041716430", false),
+                ("BE68539007547034", false), // Belgium is not among the 52
+                ("XX89370400440532013000", false),
+                ("", false),
+                ("D", false),
+            ],
+        );
     }
 
     #[test]
     fn bban_forms() {
-        check(fr_bban, "fr_bban", &[
-            ("30006 00001 12345678901 89", true),
-            ("30006000011234567890189", true),
-            ("30006 00001 12345678901 88", false),
-            ("FR76 3000 6000 0112 3456 7890 189", true),
-            ("FR00 3000 6000 0112 3456 7890 189", false),
-            ("DE76 3000 6000 0112 3456 7890 189", false),
-        ]);
-        check(de_bban, "de_bban", &[
-            ("370400440532013000", true),
-            ("37040044 0532013000", true),
-            ("070400440532013000", false),
-            ("370400440000000000", false),
-            ("DE89 3704 0044 0532 0130 00", true),
-            ("DE88 3704 0044 0532 0130 00", false),
-        ]);
-        check(it_bban, "it_bban", &[("X0542811101000000123456", true), ("X 05428 11101 000000123456", true), ("Y0542811101000000123456", false)]);
-        check(es_bban, "es_bban", &[("2100 0418 45 0200051332", true), ("21000418450200051332", true), ("2100 0418 46 0200051332", false)]);
-        check(gb_bban, "gb_bban", &[("NWBK60161331926819", true), ("NWBK 6016 1331 9268 19", true), ("NWBK60161300000000", false), ("GB29NWBK60161331926819", true), ("GB28NWBK60161331926819", false)]);
-        check(gb_sort_account, "gb_sort_account", &[("60-16-13 31926819", true), ("60-16-13 11111111", false), ("00-00-00 31926819", false)]);
+        check(
+            fr_bban,
+            "fr_bban",
+            &[
+                ("30006 00001 12345678901 89", true),
+                ("30006000011234567890189", true),
+                ("30006 00001 12345678901 88", false),
+                ("FR76 3000 6000 0112 3456 7890 189", true),
+                ("FR00 3000 6000 0112 3456 7890 189", false),
+                ("DE76 3000 6000 0112 3456 7890 189", false),
+            ],
+        );
+        check(
+            de_bban,
+            "de_bban",
+            &[
+                ("370400440532013000", true),
+                ("37040044 0532013000", true),
+                ("070400440532013000", false),
+                ("370400440000000000", false),
+                ("DE89 3704 0044 0532 0130 00", true),
+                ("DE88 3704 0044 0532 0130 00", false),
+            ],
+        );
+        check(
+            it_bban,
+            "it_bban",
+            &[
+                ("X0542811101000000123456", true),
+                ("X 05428 11101 000000123456", true),
+                ("Y0542811101000000123456", false),
+            ],
+        );
+        check(
+            es_bban,
+            "es_bban",
+            &[
+                ("2100 0418 45 0200051332", true),
+                ("21000418450200051332", true),
+                ("2100 0418 46 0200051332", false),
+            ],
+        );
+        check(
+            gb_bban,
+            "gb_bban",
+            &[
+                ("NWBK60161331926819", true),
+                ("NWBK 6016 1331 9268 19", true),
+                ("NWBK60161300000000", false),
+                ("GB29NWBK60161331926819", true),
+                ("GB28NWBK60161331926819", false),
+            ],
+        );
+        check(
+            gb_sort_account,
+            "gb_sort_account",
+            &[
+                ("60-16-13 31926819", true),
+                ("60-16-13 11111111", false),
+                ("00-00-00 31926819", false),
+            ],
+        );
     }
 
     #[test]
     fn no_panic_on_odd_input() {
-        for s in ["", "^", "%B", ";=", "%B1234567890123^^", "B^", "==", "\u{00e9}\u{00e9}", "FR", "GB2", "0", "-", " - - "] {
+        for s in [
+            "",
+            "^",
+            "%B",
+            ";=",
+            "%B1234567890123^^",
+            "B^",
+            "==",
+            "\u{00e9}\u{00e9}",
+            "FR",
+            "GB2",
+            "0",
+            "-",
+            " - - ",
+        ] {
             for n in [
-                "card_number", "card_number_strict", "card_expiry", "card_expiry_ym", "card_expiry_my", "card_cvv", "card_magstripe", "ar_sube",
-                "us_bank_account", "us_aba_routing", "swift_bic", "iban", "fr_bban", "de_bban", "it_bban", "es_bban", "gb_bban", "gb_sort_account",
+                "card_number",
+                "card_number_strict",
+                "card_expiry",
+                "card_expiry_ym",
+                "card_expiry_my",
+                "card_cvv",
+                "card_magstripe",
+                "ar_sube",
+                "us_bank_account",
+                "us_aba_routing",
+                "swift_bic",
+                "iban",
+                "fr_bban",
+                "de_bban",
+                "it_bban",
+                "es_bban",
+                "gb_bban",
+                "gb_sort_account",
             ] {
                 let _ = lookup(n).unwrap()(s.as_bytes());
             }
         }
     }
 }
-

@@ -18,7 +18,10 @@ use super::Validator;
 fn us_dea(v: &[u8]) -> bool {
     let a = alnum_upper(v);
     let b = a.as_bytes();
-    if b.len() != 9 || !b"ABCDEFGHJKLMPRSTUX".contains(&b[0]) || !(b[1].is_ascii_uppercase() || b[1] == b'9') {
+    if b.len() != 9
+        || !b"ABCDEFGHJKLMPRSTUX".contains(&b[0])
+        || !(b[1].is_ascii_uppercase() || b[1] == b'9')
+    {
         return false;
     }
     let d = &b[2..];
@@ -31,7 +34,10 @@ fn us_dea(v: &[u8]) -> bool {
 }
 
 /// Railroad Retirement Board claim-number prefixes (HICN-era RRB numbers).
-const RRB_PREFIXES: [&[u8]; 14] = [b"A", b"CA", b"H", b"JA", b"MA", b"MH", b"PA", b"PD", b"PH", b"WA", b"WCA", b"WCD", b"WD", b"WH"];
+const RRB_PREFIXES: [&[u8]; 14] = [
+    b"A", b"CA", b"H", b"JA", b"MA", b"MH", b"PA", b"PD", b"PH", b"WA", b"WCA", b"WCD", b"WD",
+    b"WH",
+];
 
 /// HICN: an SSN-shaped 9 digits (area 001–899 except 666, group and serial
 /// not zero) and a beneficiary identification code (A, B, C, D, E, F, G,
@@ -48,7 +54,10 @@ fn us_hicn(v: &[u8]) -> bool {
             && rest.iter().all(u8::is_ascii_digit)
             && !junk_digits(rest);
     }
-    if !(10..=11).contains(&b.len()) || !b[..9].iter().all(u8::is_ascii_digit) || junk_digits(&b[..9]) {
+    if !(10..=11).contains(&b.len())
+        || !b[..9].iter().all(u8::is_ascii_digit)
+        || junk_digits(&b[..9])
+    {
         return false;
     }
     let (area, group, serial) = (num(&b[0..3]), num(&b[3..5]), num(&b[5..9]));
@@ -74,7 +83,16 @@ fn us_mbi(v: &[u8]) -> bool {
     let digit = |i: usize| b[i].is_ascii_digit();
     let alpha = |i: usize| mbi_alpha(b[i]);
     let an = |i: usize| digit(i) || alpha(i);
-    alpha(1) && an(2) && digit(3) && alpha(4) && an(5) && digit(6) && alpha(7) && alpha(8) && digit(9) && digit(10)
+    alpha(1)
+        && an(2)
+        && digit(3)
+        && alpha(4)
+        && an(5)
+        && digit(6)
+        && alpha(7)
+        && alpha(8)
+        && digit(9)
+        && digit(10)
 }
 
 /// HCPCS level II (`J1100`: a section letter and 4 digits, not 0000), CPT
@@ -87,7 +105,9 @@ fn us_hcpcs(v: &[u8]) -> bool {
         return false;
     }
     if b[0].is_ascii_uppercase() {
-        return b"ABCDEGHJKLMPQRSTUV".contains(&b[0]) && b[1..].iter().all(u8::is_ascii_digit) && num(&b[1..]) != 0;
+        return b"ABCDEGHJKLMPQRSTUV".contains(&b[0])
+            && b[1..].iter().all(u8::is_ascii_digit)
+            && num(&b[1..]) != 0;
     }
     if !b[..4].iter().all(u8::is_ascii_digit) {
         return false;
@@ -152,7 +172,12 @@ fn gs1_ok(d: &[u8]) -> bool {
         return false;
     }
     let (body, check) = (&d[..d.len() - 1], (d[d.len() - 1] - b'0') as u32);
-    let s: u32 = body.iter().rev().enumerate().map(|(i, &c)| (c - b'0') as u32 * if i % 2 == 0 { 3 } else { 1 }).sum();
+    let s: u32 = body
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &c)| (c - b'0') as u32 * if i % 2 == 0 { 3 } else { 1 })
+        .sum();
     (10 - s % 10) % 10 == check
 }
 
@@ -199,12 +224,19 @@ fn med_udi(v: &[u8]) -> bool {
         Some(b'(') => {
             let d = digits(v);
             // (01) then 14 digits: the GTIN sits right after the AI.
-            d.len() >= 16 && &d.as_bytes()[..2] == b"01" && gs1_ok(&d.as_bytes()[2..16]) && !junk_digits(&d.as_bytes()[2..15])
+            d.len() >= 16
+                && &d.as_bytes()[..2] == b"01"
+                && gs1_ok(&d.as_bytes()[2..16])
+                && !junk_digits(&d.as_bytes()[2..15])
         }
         Some(b'+') => {
             let body = &v[1..];
             let has_digit = body.iter().any(u8::is_ascii_digit);
-            has_digit && (hibc_ok(v) || (v.len() > 8 && hibc_val(v[v.len() - 1]).is_some_and(|x| x >= 36) && hibc_ok(&v[..v.len() - 1])))
+            has_digit
+                && (hibc_ok(v)
+                    || (v.len() > 8
+                        && hibc_val(v[v.len() - 1]).is_some_and(|x| x >= 36)
+                        && hibc_ok(&v[..v.len() - 1])))
         }
         Some(b'=') => {
             let d = digits(v);
@@ -214,7 +246,11 @@ fn med_udi(v: &[u8]) -> bool {
             if v.len() == 14 {
                 return v.iter().all(u8::is_ascii_digit) && gs1_ok(v) && !junk_digits(&v[..13]);
             }
-            v.len() >= 16 && v.starts_with(b"01") && v[2..16].iter().all(u8::is_ascii_digit) && gs1_ok(&v[2..16]) && !junk_digits(&v[2..15])
+            v.len() >= 16
+                && v.starts_with(b"01")
+                && v[2..16].iter().all(u8::is_ascii_digit)
+                && gs1_ok(&v[2..16])
+                && !junk_digits(&v[2..15])
         }
         _ => false,
     }
@@ -227,7 +263,11 @@ fn bc_phn_ok(b: &[u8]) -> bool {
         return false;
     }
     const W: [u32; 8] = [2, 4, 8, 5, 10, 9, 7, 3];
-    let s: u32 = b[1..9].iter().zip(W).map(|(&c, w)| ((c - b'0') as u32 * w) % 11).sum();
+    let s: u32 = b[1..9]
+        .iter()
+        .zip(W)
+        .map(|(&c, w)| ((c - b'0') as u32 * w) % 11)
+        .sum();
     (11 - s % 11) % 11 == (b[9] - b'0') as u32
 }
 
@@ -249,7 +289,10 @@ fn ca_phn(v: &[u8]) -> bool {
     let d = digits(v);
     let n = d.as_bytes();
     let letters = b.len() - n.len();
-    if n.len() != 10 || !(letters == 0 || (letters == 2 && b[10..].iter().all(u8::is_ascii_uppercase))) || junk_digits(n) {
+    if n.len() != 10
+        || !(letters == 0 || (letters == 2 && b[10..].iter().all(u8::is_ascii_uppercase)))
+        || junk_digits(n)
+    {
         return false;
     }
     bc_phn_ok(n) || luhn_ok(n)
@@ -284,58 +327,132 @@ mod tests {
 
     #[test]
     fn dea_hicn_mbi() {
-        check("us_dea", &[
-            ("AB1234563", true), ("BJ6125341", true), ("FS9387627", true), ("M94726189", true),
-            ("AB1234564", false), ("ZB1234563", false), ("A11234563", false), ("AB0000000", false),
-        ]);
-        check("us_hicn", &[
-            ("536-22-8137A", true), ("536228137B1", true), ("421 57 6309 D", true), ("MA482913", true), ("WCA284719356", true),
-            ("536-22-8137Z", false), ("666-22-8137A", false), ("536-00-8137A", false), ("XY482913", false), ("123456789A", false),
-        ]);
-        check("us_mbi", &[
-            ("1EG4-TE5-MK73", true), ("5KQ7TN2RA93", true), ("9AA9AA9AA99", true),
-            ("0EG4-TE5-MK73", false), ("1SG4-TE5-MK73", false), ("1EG4-TE5-MK7", false), ("1EG4-TE5-M173", false),
-        ]);
+        check(
+            "us_dea",
+            &[
+                ("AB1234563", true),
+                ("BJ6125341", true),
+                ("FS9387627", true),
+                ("M94726189", true),
+                ("AB1234564", false),
+                ("ZB1234563", false),
+                ("A11234563", false),
+                ("AB0000000", false),
+            ],
+        );
+        check(
+            "us_hicn",
+            &[
+                ("536-22-8137A", true),
+                ("536228137B1", true),
+                ("421 57 6309 D", true),
+                ("MA482913", true),
+                ("WCA284719356", true),
+                ("536-22-8137Z", false),
+                ("666-22-8137A", false),
+                ("536-00-8137A", false),
+                ("XY482913", false),
+                ("123456789A", false),
+            ],
+        );
+        check(
+            "us_mbi",
+            &[
+                ("1EG4-TE5-MK73", true),
+                ("5KQ7TN2RA93", true),
+                ("9AA9AA9AA99", true),
+                ("0EG4-TE5-MK73", false),
+                ("1SG4-TE5-MK73", false),
+                ("1EG4-TE5-MK7", false),
+                ("1EG4-TE5-M173", false),
+            ],
+        );
     }
 
     #[test]
     fn codes() {
-        check("us_hcpcs", &[
-            ("J1100", true), ("G0438", true), ("99213", true), ("00100", true), ("3074F", true), ("0042T", true),
-            ("J0000", false), ("F1234", false), ("05000", false), ("99999", false), ("1042T", false), ("0000F", false),
-        ]);
-        check("us_ndc", &[
-            ("0002-7597-01", true), ("50242-040-62", true), ("60505-2519-1", true), ("00002-7597-01", true), ("00002759701", true),
-            ("12345-6789-12", false), ("0000-7597-01", false), ("123-4567-890", false), ("12345678901", false),
-        ]);
-        check("us_npi", &[
-            ("1245319599", true), ("1679576722", true), ("2387432190", true),
-            ("1245319598", false), ("3245319599", false), ("1111111111", false),
-        ]);
+        check(
+            "us_hcpcs",
+            &[
+                ("J1100", true),
+                ("G0438", true),
+                ("99213", true),
+                ("00100", true),
+                ("3074F", true),
+                ("0042T", true),
+                ("J0000", false),
+                ("F1234", false),
+                ("05000", false),
+                ("99999", false),
+                ("1042T", false),
+                ("0000F", false),
+            ],
+        );
+        check(
+            "us_ndc",
+            &[
+                ("0002-7597-01", true),
+                ("50242-040-62", true),
+                ("60505-2519-1", true),
+                ("00002-7597-01", true),
+                ("00002759701", true),
+                ("12345-6789-12", false),
+                ("0000-7597-01", false),
+                ("123-4567-890", false),
+                ("12345678901", false),
+            ],
+        );
+        check(
+            "us_npi",
+            &[
+                ("1245319599", true),
+                ("1679576722", true),
+                ("2387432190", true),
+                ("1245319598", false),
+                ("3245319599", false),
+                ("1111111111", false),
+            ],
+        );
     }
 
     #[test]
     fn udi() {
-        check("med_udi", &[
-            ("(01)51022222233336(11)141231(17)150707(10)A213B1(21)1234", true),
-            ("(01)00643169007222", true),
-            ("0100643169007222172006301005052213", true),
-            ("00643169007222", true),
-            ("+A123BJC5D6E71G", true),
-            ("=/A9999XYZ100T0944=,000025", true),
-            ("(01)51022222233337", false),
-            ("00643169007223", false),
-            ("+A123BJC5D6E71H", false),
-            ("(01)00000000000000", false),
-        ]);
+        check(
+            "med_udi",
+            &[
+                (
+                    "(01)51022222233336(11)141231(17)150707(10)A213B1(21)1234",
+                    true,
+                ),
+                ("(01)00643169007222", true),
+                ("0100643169007222172006301005052213", true),
+                ("00643169007222", true),
+                ("+A123BJC5D6E71G", true),
+                ("=/A9999XYZ100T0944=,000025", true),
+                ("(01)51022222233337", false),
+                ("00643169007223", false),
+                ("+A123BJC5D6E71H", false),
+                ("(01)00000000000000", false),
+            ],
+        );
     }
 
     #[test]
     fn canada_health() {
-        check("ca_phn", &[
-            ("9698 658 215", true), ("1234-567-898", false), ("4532 722 842 AB", true), ("2872496134", true),
-            ("GAGN 5512 3112", true), ("TREM 8204 1512", true),
-            ("9698 658 216", false), ("GAGN 5513 3112", false), ("GAGN 5502 3012", false), ("1111111111", false),
-        ]);
+        check(
+            "ca_phn",
+            &[
+                ("9698 658 215", true),
+                ("1234-567-898", false),
+                ("4532 722 842 AB", true),
+                ("2872496134", true),
+                ("GAGN 5512 3112", true),
+                ("TREM 8204 1512", true),
+                ("9698 658 216", false),
+                ("GAGN 5513 3112", false),
+                ("GAGN 5502 3012", false),
+                ("1111111111", false),
+            ],
+        );
     }
 }

@@ -13,7 +13,10 @@ use super::Validator;
 
 /// Decimal value of a short run of ASCII digits (callers pass digits only).
 pub(crate) fn num(b: &[u8]) -> u32 {
-    b.iter().fold(0u32, |a, &c| a.saturating_mul(10).saturating_add(c.wrapping_sub(b'0') as u32 % 10))
+    b.iter().fold(0u32, |a, &c| {
+        a.saturating_mul(10)
+            .saturating_add(c.wrapping_sub(b'0') as u32 % 10)
+    })
 }
 
 /// Junk digit strings: empty, all one digit, or a run such as `123456789`,
@@ -23,8 +26,12 @@ pub(crate) fn junk_digits(d: &[u8]) -> bool {
         return true;
     }
     let same = d.iter().all(|&b| b == d[0]);
-    let up = d.windows(2).all(|w| w[1] == w[0].wrapping_add(1) || (w[0] == b'9' && w[1] == b'0'));
-    let down = d.windows(2).all(|w| w[0] == w[1].wrapping_add(1) || (w[0] == b'0' && w[1] == b'9'));
+    let up = d
+        .windows(2)
+        .all(|w| w[1] == w[0].wrapping_add(1) || (w[0] == b'9' && w[1] == b'0'));
+    let down = d
+        .windows(2)
+        .all(|w| w[0] == w[1].wrapping_add(1) || (w[0] == b'0' && w[1] == b'9'));
     same || up || down
 }
 
@@ -94,7 +101,11 @@ fn us_passport(v: &[u8]) -> bool {
     if b.len() != 9 {
         return false;
     }
-    let digits_part = if b[0].is_ascii_alphabetic() { &b[1..] } else { b };
+    let digits_part = if b[0].is_ascii_alphabetic() {
+        &b[1..]
+    } else {
+        b
+    };
     digits_part.iter().all(u8::is_ascii_digit) && !junk_digits(digits_part) && num(digits_part) != 0
 }
 
@@ -137,7 +148,9 @@ fn ca_pr(v: &[u8]) -> bool {
     let b = a.as_bytes();
     match b.len() {
         9 => {
-            b[..2].iter().all(u8::is_ascii_alphabetic) && b[2..].iter().all(u8::is_ascii_digit) && !junk_digits(&b[2..])
+            b[..2].iter().all(u8::is_ascii_alphabetic)
+                && b[2..].iter().all(u8::is_ascii_digit)
+                && !junk_digits(&b[2..])
         }
         8 | 10 => b.iter().all(u8::is_ascii_digit) && !junk_digits(b) && num(&b[..4]) != 0,
         _ => false,
@@ -163,7 +176,11 @@ fn br_cpf(v: &[u8]) -> bool {
         return false;
     }
     let dv = |n: usize| {
-        let s: u32 = b[..n].iter().enumerate().map(|(i, &c)| (c - b'0') as u32 * (n as u32 + 1 - i as u32)).sum();
+        let s: u32 = b[..n]
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (c - b'0') as u32 * (n as u32 + 1 - i as u32))
+            .sum();
         (s * 10 % 11) % 10
     };
     dv(9) == (b[9] - b'0') as u32 && dv(10) == (b[10] - b'0') as u32
@@ -194,8 +211,9 @@ fn br_cnpj(v: &[u8]) -> bool {
 
 /// Brazilian state codes (UF).
 const BR_UF: [&[u8; 2]; 27] = [
-    b"AC", b"AL", b"AP", b"AM", b"BA", b"CE", b"DF", b"ES", b"GO", b"MA", b"MT", b"MS", b"MG", b"PA", b"PB", b"PR",
-    b"PE", b"PI", b"RJ", b"RN", b"RS", b"RO", b"RR", b"SC", b"SP", b"SE", b"TO",
+    b"AC", b"AL", b"AP", b"AM", b"BA", b"CE", b"DF", b"ES", b"GO", b"MA", b"MT", b"MS", b"MG",
+    b"PA", b"PB", b"PR", b"PE", b"PI", b"RJ", b"RN", b"RS", b"RO", b"RR", b"SC", b"SP", b"SE",
+    b"TO",
 ];
 
 /// RG: the São Paulo form (8 digits + a mod-11 check digit or `X`, weights
@@ -281,14 +299,20 @@ fn cl_rut(v: &[u8]) -> bool {
         return false;
     }
     let (body, dv) = (&b[..b.len() - 1], b[b.len() - 1]);
-    if !body.iter().all(u8::is_ascii_digit) || body.iter().all(|&c| c == b'0') || junk_digits(body) {
+    if !body.iter().all(u8::is_ascii_digit) || body.iter().all(|&c| c == b'0') || junk_digits(body)
+    {
         return false;
     }
     // A bare run of digits that reads as a date (`run 20240512`) is not a RUT.
     if v.iter().all(u8::is_ascii_digit) && date_any(v) {
         return false;
     }
-    let s: u32 = body.iter().rev().enumerate().map(|(i, &c)| (c - b'0') as u32 * (2 + (i as u32 % 6))).sum();
+    let s: u32 = body
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &c)| (c - b'0') as u32 * (2 + (i as u32 % 6)))
+        .sum();
     match 11 - s % 11 {
         11 => dv == b'0',
         10 => dv == b'K',
@@ -316,7 +340,12 @@ fn co_cc(v: &[u8]) -> bool {
 /// remainders 0 and 1 are the digit, otherwise 11 − remainder.
 fn co_nit_dv(body: &[u8]) -> u32 {
     const W: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
-    let s: u32 = body.iter().rev().zip(W.iter()).map(|(&c, &w)| (c - b'0') as u32 * w).sum();
+    let s: u32 = body
+        .iter()
+        .rev()
+        .zip(W.iter())
+        .map(|(&c, &w)| (c - b'0') as u32 * w)
+        .sum();
     let r = s % 11;
     if r < 2 {
         r
@@ -335,7 +364,13 @@ fn co_org_body(body: &[u8]) -> bool {
 fn co_nit_person(v: &[u8]) -> bool {
     let d = digits(v);
     let b = d.as_bytes();
-    if b.len() < 7 || !v.iter().rev().nth(1).is_some_and(|&c| c == b'-' || c == b' ') {
+    if b.len() < 7
+        || !v
+            .iter()
+            .rev()
+            .nth(1)
+            .is_some_and(|&c| c == b'-' || c == b' ')
+    {
         return false;
     }
     let body = &b[..b.len() - 1];
@@ -349,7 +384,11 @@ fn co_nit_org(v: &[u8]) -> bool {
     let b = d.as_bytes();
     match b.len() {
         9 => co_org_body(b) && !junk_digits(b),
-        10 => co_org_body(&b[..9]) && !junk_digits(&b[..9]) && co_nit_dv(&b[..9]) == (b[9] - b'0') as u32,
+        10 => {
+            co_org_body(&b[..9])
+                && !junk_digits(&b[..9])
+                && co_nit_dv(&b[..9]) == (b[9] - b'0') as u32
+        }
         _ => false,
     }
 }
@@ -376,9 +415,9 @@ fn mx_compact(v: &[u8]) -> ([u8; 24], usize) {
 /// RENAPO state codes (plus `NE`, born abroad; `QO` as some generators write
 /// Querétaro).
 const MX_STATES: [&[u8; 2]; 34] = [
-    b"AS", b"BC", b"BS", b"CC", b"CL", b"CM", b"CS", b"CH", b"DF", b"DG", b"GT", b"GR", b"HG", b"JC", b"MC", b"MN",
-    b"MS", b"NT", b"NL", b"OC", b"PL", b"QT", b"QO", b"QR", b"SP", b"SL", b"SR", b"TC", b"TS", b"TL", b"VZ", b"YN",
-    b"ZS", b"NE",
+    b"AS", b"BC", b"BS", b"CC", b"CL", b"CM", b"CS", b"CH", b"DF", b"DG", b"GT", b"GR", b"HG",
+    b"JC", b"MC", b"MN", b"MS", b"NT", b"NL", b"OC", b"PL", b"QT", b"QO", b"QR", b"SP", b"SL",
+    b"SR", b"TC", b"TS", b"TL", b"VZ", b"YN", b"ZS", b"NE",
 ];
 
 /// YYMMDD is a real date in some century (the caller may pin it).
@@ -404,7 +443,11 @@ fn mx_curp(v: &[u8]) -> bool {
     }
     let b = &b[..18];
     let letters = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_uppercase);
-    if !letters(0..4) || !letters(11..16) || !matches!(b[10], b'H' | b'M' | b'X') || !b[17].is_ascii_digit() {
+    if !letters(0..4)
+        || !letters(11..16)
+        || !matches!(b[10], b'H' | b'M' | b'X')
+        || !b[17].is_ascii_digit()
+    {
         return false;
     }
     if !MX_STATES.iter().any(|s| &b[11..13] == *s) || !b[16].is_ascii_alphanumeric() {
@@ -422,7 +465,11 @@ fn mx_curp(v: &[u8]) -> bool {
             _ => (c - b'A') as u32 + 11,
         }
     };
-    let s: u32 = b[..17].iter().enumerate().map(|(i, &c)| val(c) * (18 - i as u32)).sum();
+    let s: u32 = b[..17]
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| val(c) * (18 - i as u32))
+        .sum();
     (10 - s % 10) % 10 == (b[17] - b'0') as u32
 }
 
@@ -517,107 +564,307 @@ mod tests {
 
     #[test]
     fn us() {
-        check("us_ssn", &[
-            ("536-22-8137", true), ("536228137", true), ("899 01 0001", true),
-            ("666-22-8137", false), ("000-22-8137", false), ("536-00-8137", false), ("536-22-0000", false),
-            ("912-70-1234", false), ("111-11-1111", false), ("123-45-6789", false), ("53622813", false),
-        ]);
-        check("us_itin", &[
-            ("912-70-1234", true), ("900-50-0001", true), ("999 94 8765", true), ("965881234", true),
-            ("912-93-1234", false), ("912-89-1234", false), ("912-66-1234", false), ("812-70-1234", false),
-            ("912-70-0000", false),
-        ]);
-        check("us_ein", &[
-            ("45-2870113", true), ("04-3165290", true), ("99-0123457", true),
-            ("07-2870113", false), ("00-2870113", false), ("96-2870113", false), ("12-3456789", false), ("45-0000000", false),
-        ]);
-        check("us_passport", &[
-            ("A23154897", true), ("C03005988", true), ("340020013", true),
-            ("123456789", false), ("A00000000", false), ("AB1234567", false), ("12345678", false),
-        ]);
-        check("us_dl", &[
-            ("D1234568", true), ("S123-456-78-901-0", true), ("WDL7J2B9K41Q", true), ("123 456 781", true),
-            ("46372811", true), ("K47-19-2035", true),
-            ("2026-05-01", false), ("20260501", false), ("555-201-4477", false), ("ABCD12345", false), ("D1111111", false),
-        ]);
+        check(
+            "us_ssn",
+            &[
+                ("536-22-8137", true),
+                ("536228137", true),
+                ("899 01 0001", true),
+                ("666-22-8137", false),
+                ("000-22-8137", false),
+                ("536-00-8137", false),
+                ("536-22-0000", false),
+                ("912-70-1234", false),
+                ("111-11-1111", false),
+                ("123-45-6789", false),
+                ("53622813", false),
+            ],
+        );
+        check(
+            "us_itin",
+            &[
+                ("912-70-1234", true),
+                ("900-50-0001", true),
+                ("999 94 8765", true),
+                ("965881234", true),
+                ("912-93-1234", false),
+                ("912-89-1234", false),
+                ("912-66-1234", false),
+                ("812-70-1234", false),
+                ("912-70-0000", false),
+            ],
+        );
+        check(
+            "us_ein",
+            &[
+                ("45-2870113", true),
+                ("04-3165290", true),
+                ("99-0123457", true),
+                ("07-2870113", false),
+                ("00-2870113", false),
+                ("96-2870113", false),
+                ("12-3456789", false),
+                ("45-0000000", false),
+            ],
+        );
+        check(
+            "us_passport",
+            &[
+                ("A23154897", true),
+                ("C03005988", true),
+                ("340020013", true),
+                ("123456789", false),
+                ("A00000000", false),
+                ("AB1234567", false),
+                ("12345678", false),
+            ],
+        );
+        check(
+            "us_dl",
+            &[
+                ("D1234568", true),
+                ("S123-456-78-901-0", true),
+                ("WDL7J2B9K41Q", true),
+                ("123 456 781", true),
+                ("46372811", true),
+                ("K47-19-2035", true),
+                ("2026-05-01", false),
+                ("20260501", false),
+                ("555-201-4477", false),
+                ("ABCD12345", false),
+                ("D1111111", false),
+            ],
+        );
     }
 
     #[test]
     fn canada() {
-        check("ca_sin", &[
-            ("130 692 544", true), ("130-692-544", true), ("930692546", true),
-            ("130 692 545", false), ("046 454 28", false), ("813 692 540", false), ("000000000", false),
-        ]);
-        check("ca_passport", &[("GA302922", true), ("hk472911", true), ("GA000000", false), ("G1302922", false)]);
-        check("ca_pr", &[
-            ("PA0391742", true), ("1104-5530", true), ("00-1104-5530", true),
-            ("PA0000000", false), ("12345678", false), ("0000-5530", false),
-        ]);
-        check("ca_dl", &[
-            ("P4829-63017-50815", true), ("P482963017508", true), ("SMITH010185123", true), ("7394511", true),
-            ("482917-365", true), ("1111111", false), ("1990-05-12", false), ("ABCDEF12345", false),
-        ]);
+        check(
+            "ca_sin",
+            &[
+                ("130 692 544", true),
+                ("130-692-544", true),
+                ("930692546", true),
+                ("130 692 545", false),
+                ("046 454 28", false),
+                ("813 692 540", false),
+                ("000000000", false),
+            ],
+        );
+        check(
+            "ca_passport",
+            &[
+                ("GA302922", true),
+                ("hk472911", true),
+                ("GA000000", false),
+                ("G1302922", false),
+            ],
+        );
+        check(
+            "ca_pr",
+            &[
+                ("PA0391742", true),
+                ("1104-5530", true),
+                ("00-1104-5530", true),
+                ("PA0000000", false),
+                ("12345678", false),
+                ("0000-5530", false),
+            ],
+        );
+        check(
+            "ca_dl",
+            &[
+                ("P4829-63017-50815", true),
+                ("P482963017508", true),
+                ("SMITH010185123", true),
+                ("7394511", true),
+                ("482917-365", true),
+                ("1111111", false),
+                ("1990-05-12", false),
+                ("ABCDEF12345", false),
+            ],
+        );
     }
 
     #[test]
     fn brazil() {
-        check("br_cpf", &[
-            ("390.533.447-05", true), ("39053344705", true), ("529.982.247-25", true),
-            ("390.533.447-06", false), ("111.111.111-11", false), ("3905334470", false),
-        ]);
-        check("br_cnpj", &[
-            ("11.222.333/0001-81", true), ("11222333000181", true), ("12.ABC.345/01DE-35", true),
-            ("11.222.333/0001-82", false), ("00.000.000/0000-00", false), ("12.ABC.345/01DE-36", false),
-        ]);
-        check("br_rg", &[
-            ("31.203.131-2", true), ("35.540.462-X", true), ("355404620", false), ("MG-14.382.907", true),
-            ("31.203.131-3", false), ("ZZ-12.345.678", false), ("11.111.111-1", false),
-        ]);
-        check("br_cep", &[("01310-100", true), ("70040010", true), ("00000-000", false), ("00123-456", false), ("11111-111", false)]);
+        check(
+            "br_cpf",
+            &[
+                ("390.533.447-05", true),
+                ("39053344705", true),
+                ("529.982.247-25", true),
+                ("390.533.447-06", false),
+                ("111.111.111-11", false),
+                ("3905334470", false),
+            ],
+        );
+        check(
+            "br_cnpj",
+            &[
+                ("11.222.333/0001-81", true),
+                ("11222333000181", true),
+                ("12.ABC.345/01DE-35", true),
+                ("11.222.333/0001-82", false),
+                ("00.000.000/0000-00", false),
+                ("12.ABC.345/01DE-36", false),
+            ],
+        );
+        check(
+            "br_rg",
+            &[
+                ("31.203.131-2", true),
+                ("35.540.462-X", true),
+                ("355404620", false),
+                ("MG-14.382.907", true),
+                ("31.203.131-3", false),
+                ("ZZ-12.345.678", false),
+                ("11.111.111-1", false),
+            ],
+        );
+        check(
+            "br_cep",
+            &[
+                ("01310-100", true),
+                ("70040010", true),
+                ("00000-000", false),
+                ("00123-456", false),
+                ("11111-111", false),
+            ],
+        );
     }
 
     #[test]
     fn argentina_chile_colombia() {
-        check("ar_dni", &[
-            ("12.345.679", true), ("28456123", true), ("4829071", true),
-            ("99.999.999", false), ("00000000", false), ("1.500.000", false), ("12345678", false), ("0456789", false),
-        ]);
-        check("ar_cuit_person", &[
-            ("20-28456123-7", true), ("27-33456781-3", true), ("20284561237", true),
-            ("20-28456123-6", false), ("30-71234567-1", false),
-        ]);
-        check("ar_cuit_org", &[("30-71234567-1", true), ("33-69345023-9", true), ("20-28456123-7", false), ("30-71234567-2", false)]);
-        check("cl_rut", &[
-            ("15.832.467-9", true), ("7.482.913-9", true), ("76.086.428-5", true), ("10.000.013-K", true), ("10000013k", true), ("20240512", false), ("20240512-6", true),
-            ("15.832.467-8", false), ("00.000.000-0", false), ("11.111.111-1", false),
-        ]);
-        check("co_cc", &[
-            ("79.482.316", true), ("1095312769", true), ("52418736", true),
-            ("2095312769", false), ("123456789", false), ("2.500.000", false), ("11111111", false), ("12345", false),
-        ]);
-        check("co_nit_person", &[
-            ("79.482.316-7", true), ("1095312769-0", true), ("79.482.316-4", false), ("900.123.456-8", false), ("794823163", false),
-        ]);
-        check("co_nit_org", &[
-            ("900.123.456-8", true), ("860002964-4", true), ("900123456", true), ("9001234568", true),
-            ("900.123.456-7", false), ("79.482.316-7", false), ("999999999", false),
-        ]);
+        check(
+            "ar_dni",
+            &[
+                ("12.345.679", true),
+                ("28456123", true),
+                ("4829071", true),
+                ("99.999.999", false),
+                ("00000000", false),
+                ("1.500.000", false),
+                ("12345678", false),
+                ("0456789", false),
+            ],
+        );
+        check(
+            "ar_cuit_person",
+            &[
+                ("20-28456123-7", true),
+                ("27-33456781-3", true),
+                ("20284561237", true),
+                ("20-28456123-6", false),
+                ("30-71234567-1", false),
+            ],
+        );
+        check(
+            "ar_cuit_org",
+            &[
+                ("30-71234567-1", true),
+                ("33-69345023-9", true),
+                ("20-28456123-7", false),
+                ("30-71234567-2", false),
+            ],
+        );
+        check(
+            "cl_rut",
+            &[
+                ("15.832.467-9", true),
+                ("7.482.913-9", true),
+                ("76.086.428-5", true),
+                ("10.000.013-K", true),
+                ("10000013k", true),
+                ("20240512", false),
+                ("20240512-6", true),
+                ("15.832.467-8", false),
+                ("00.000.000-0", false),
+                ("11.111.111-1", false),
+            ],
+        );
+        check(
+            "co_cc",
+            &[
+                ("79.482.316", true),
+                ("1095312769", true),
+                ("52418736", true),
+                ("2095312769", false),
+                ("123456789", false),
+                ("2.500.000", false),
+                ("11111111", false),
+                ("12345", false),
+            ],
+        );
+        check(
+            "co_nit_person",
+            &[
+                ("79.482.316-7", true),
+                ("1095312769-0", true),
+                ("79.482.316-4", false),
+                ("900.123.456-8", false),
+                ("794823163", false),
+            ],
+        );
+        check(
+            "co_nit_org",
+            &[
+                ("900.123.456-8", true),
+                ("860002964-4", true),
+                ("900123456", true),
+                ("9001234568", true),
+                ("900.123.456-7", false),
+                ("79.482.316-7", false),
+                ("999999999", false),
+            ],
+        );
     }
 
     #[test]
     fn mexico() {
-        check("mx_curp", &[
-            ("GOMC920415HDFRRR01", true), ("BADD110313HCMLNS06", true), ("SAHE000101MNLNRRA2", true),
-            ("GOMC920415HDFRRR02", false), ("GOMC921315HDFRRR01", false), ("GOMC920415HZZRRR01", false), ("GOMC920415HDFRRR0", false),
-        ]);
-        check("mx_rfc_person", &[
-            ("GODE561231GR8", true), ("GODE 561231 GR8", true), ("VACE-460910-SX6", true),
-            ("GODE561331GR8", false), ("XAXX010101000", false), ("XEXX010101000", false), ("MAB9307148T4", false),
-        ]);
-        check("mx_nss", &[
-            ("37019165614", true), ("1446 10 0009 4", true), ("28307665126", true),
-            ("37019165615", false), ("00019165612", false), ("3701916561", false),
-        ]);
-        check("mx_rfc_org", &[("MAB9307148T4", true), ("M&B930714AB1", true), ("MAB-930231-8T4", false), ("GODE561231GR8", false)]);
+        check(
+            "mx_curp",
+            &[
+                ("GOMC920415HDFRRR01", true),
+                ("BADD110313HCMLNS06", true),
+                ("SAHE000101MNLNRRA2", true),
+                ("GOMC920415HDFRRR02", false),
+                ("GOMC921315HDFRRR01", false),
+                ("GOMC920415HZZRRR01", false),
+                ("GOMC920415HDFRRR0", false),
+            ],
+        );
+        check(
+            "mx_rfc_person",
+            &[
+                ("GODE561231GR8", true),
+                ("GODE 561231 GR8", true),
+                ("VACE-460910-SX6", true),
+                ("GODE561331GR8", false),
+                ("XAXX010101000", false),
+                ("XEXX010101000", false),
+                ("MAB9307148T4", false),
+            ],
+        );
+        check(
+            "mx_nss",
+            &[
+                ("37019165614", true),
+                ("1446 10 0009 4", true),
+                ("28307665126", true),
+                ("37019165615", false),
+                ("00019165612", false),
+                ("3701916561", false),
+            ],
+        );
+        check(
+            "mx_rfc_org",
+            &[
+                ("MAB9307148T4", true),
+                ("M&B930714AB1", true),
+                ("MAB-930231-8T4", false),
+                ("GODE561231GR8", false),
+            ],
+        );
     }
 }

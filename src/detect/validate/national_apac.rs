@@ -34,9 +34,10 @@ fn in_pan(v: &[u8]) -> bool {
 /// Indian state and union-territory codes used on driving licences
 /// (including the older `OR`, `UA`, `CG`/`CT` spellings).
 const IN_STATES: [&[u8; 2]; 40] = [
-    b"AN", b"AP", b"AR", b"AS", b"BR", b"CG", b"CH", b"CT", b"DD", b"DL", b"DN", b"GA", b"GJ", b"HP", b"HR", b"JH",
-    b"JK", b"KA", b"KL", b"LA", b"LD", b"MH", b"ML", b"MN", b"MP", b"MZ", b"NL", b"OD", b"OR", b"PB", b"PY", b"RJ",
-    b"SK", b"TN", b"TR", b"TS", b"UK", b"UA", b"UP", b"WB",
+    b"AN", b"AP", b"AR", b"AS", b"BR", b"CG", b"CH", b"CT", b"DD", b"DL", b"DN", b"GA", b"GJ",
+    b"HP", b"HR", b"JH", b"JK", b"KA", b"KL", b"LA", b"LD", b"MH", b"ML", b"MN", b"MP", b"MZ",
+    b"NL", b"OD", b"OR", b"PB", b"PY", b"RJ", b"SK", b"TN", b"TR", b"TS", b"UK", b"UA", b"UP",
+    b"WB",
 ];
 
 /// Indian driving licence `SS RR YYYY NNNNNNN`: a state code, a 2-digit RTO
@@ -44,7 +45,10 @@ const IN_STATES: [&[u8; 2]; 40] = [
 fn in_dl(v: &[u8]) -> bool {
     let a = alnum_upper(v);
     let b = a.as_bytes();
-    if b.len() != 15 || !IN_STATES.iter().any(|s| &b[..2] == *s) || !b[2..].iter().all(u8::is_ascii_digit) {
+    if b.len() != 15
+        || !IN_STATES.iter().any(|s| &b[..2] == *s)
+        || !b[2..].iter().all(u8::is_ascii_digit)
+    {
         return false;
     }
     let (rto, year, serial) = (num(&b[2..4]), num(&b[4..8]), num(&b[8..15]));
@@ -84,7 +88,12 @@ fn au_abn(v: &[u8]) -> bool {
         return false;
     }
     const W: [u32; 11] = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
-    let s: u32 = b.iter().zip(W).enumerate().map(|(i, (&c, w))| ((c - b'0') as u32 - u32::from(i == 0)) * w).sum();
+    let s: u32 = b
+        .iter()
+        .zip(W)
+        .enumerate()
+        .map(|(i, (&c, w))| ((c - b'0') as u32 - u32::from(i == 0)) * w)
+        .sum();
     s % 89 == 0
 }
 
@@ -94,7 +103,10 @@ fn au_abn(v: &[u8]) -> bool {
 fn au_medicare(v: &[u8]) -> bool {
     let d = digits(v);
     let b = d.as_bytes();
-    if !(b.len() == 10 || (b.len() == 11 && b[10] != b'0')) || !(b'2'..=b'6').contains(&b[0]) || junk_digits(&b[..9]) {
+    if !(b.len() == 10 || (b.len() == 11 && b[10] != b'0'))
+        || !(b'2'..=b'6').contains(&b[0])
+        || junk_digits(&b[..9])
+    {
         return false;
     }
     weighted_sum(&b[..8], &[1, 3, 7, 9, 1, 3, 7, 9]) % 10 == (b[8] - b'0') as u32
@@ -111,11 +123,22 @@ fn in_gstin(v: &[u8]) -> bool {
     if !(matches!(num(&b[..2]), 1..=38 | 97 | 99) && in_pan(&b[2..12])) {
         return false;
     }
-    let val = |c: u8| if c.is_ascii_digit() { (c - b'0') as u32 } else { (c - b'A') as u32 + 10 };
-    let s: u32 = b.iter().rev().enumerate().map(|(i, &c)| {
-        let x = val(c) * if i % 2 == 1 { 2 } else { 1 };
-        x / 36 + x % 36
-    }).sum();
+    let val = |c: u8| {
+        if c.is_ascii_digit() {
+            (c - b'0') as u32
+        } else {
+            (c - b'A') as u32 + 10
+        }
+    };
+    let s: u32 = b
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &c)| {
+            let x = val(c) * if i % 2 == 1 { 2 } else { 1 };
+            x / 36 + x % 36
+        })
+        .sum();
     s % 36 == 0
 }
 
@@ -148,45 +171,105 @@ mod tests {
 
     #[test]
     fn india() {
-        check("in_aadhaar", &[
-            ("4991 1866 5246", true), ("499118665246", true), ("2345-6789-0123", false),
-            ("4991 1866 5247", false), ("1991 1866 5246", false), ("0000 0000 0000", false),
-        ]);
-        check("in_pan", &[
-            ("AFZPK7190K", true), ("aabcs1429b", true), ("BNZAA2318J", true),
-            ("AFZDK7190K", false), ("AFZPK0000K", false), ("AFZP7190K", false),
-        ]);
-        check("in_dl", &[
-            ("MH12 20110012345", true), ("DL-0420110149646", true), ("KA0119990004567", true),
-            ("ZZ12 20110012345", false), ("MH00 20110012345", false), ("MH12 18110012345", false), ("MH12 20110000000", false),
-        ]);
+        check(
+            "in_aadhaar",
+            &[
+                ("4991 1866 5246", true),
+                ("499118665246", true),
+                ("2345-6789-0123", false),
+                ("4991 1866 5247", false),
+                ("1991 1866 5246", false),
+                ("0000 0000 0000", false),
+            ],
+        );
+        check(
+            "in_pan",
+            &[
+                ("AFZPK7190K", true),
+                ("aabcs1429b", true),
+                ("BNZAA2318J", true),
+                ("AFZDK7190K", false),
+                ("AFZPK0000K", false),
+                ("AFZP7190K", false),
+            ],
+        );
+        check(
+            "in_dl",
+            &[
+                ("MH12 20110012345", true),
+                ("DL-0420110149646", true),
+                ("KA0119990004567", true),
+                ("ZZ12 20110012345", false),
+                ("MH00 20110012345", false),
+                ("MH12 18110012345", false),
+                ("MH12 20110000000", false),
+            ],
+        );
     }
 
     #[test]
     fn australia() {
-        check("au_tfn", &[
-            ("876 543 210", false), ("123 456 782", true), ("37118629", true), ("459 599 230", true),
-            ("876 543 211", false), ("000 000 000", false), ("37118628", false), ("12345678", false),
-        ]);
-        check("au_dl", &[
-            ("94716532", true), ("S48291", true), ("0823745617", true),
-            ("11111111", false), ("19900512", false), ("ABC12345", false),
-        ]);
-        check("au_abn", &[
-            ("51 824 753 556", true), ("53004085616", true), ("24787789328", true),
-            ("51 824 753 557", false), ("01824753556", false), ("11111111111", false),
-        ]);
-        check("au_medicare", &[
-            ("2003 39072 6", true), ("5938347092", true), ("5468 14536 9 1", true),
-            ("2003 39082 6", false), ("7003390726", false), ("5468145369 0", false),
-        ]);
+        check(
+            "au_tfn",
+            &[
+                ("876 543 210", false),
+                ("123 456 782", true),
+                ("37118629", true),
+                ("459 599 230", true),
+                ("876 543 211", false),
+                ("000 000 000", false),
+                ("37118628", false),
+                ("12345678", false),
+            ],
+        );
+        check(
+            "au_dl",
+            &[
+                ("94716532", true),
+                ("S48291", true),
+                ("0823745617", true),
+                ("11111111", false),
+                ("19900512", false),
+                ("ABC12345", false),
+            ],
+        );
+        check(
+            "au_abn",
+            &[
+                ("51 824 753 556", true),
+                ("53004085616", true),
+                ("24787789328", true),
+                ("51 824 753 557", false),
+                ("01824753556", false),
+                ("11111111111", false),
+            ],
+        );
+        check(
+            "au_medicare",
+            &[
+                ("2003 39072 6", true),
+                ("5938347092", true),
+                ("5468 14536 9 1", true),
+                ("2003 39082 6", false),
+                ("7003390726", false),
+                ("5468145369 0", false),
+            ],
+        );
     }
 
     #[test]
     fn gstin() {
-        check("in_gstin", &[
-            ("27AAPFU0939F1ZV", true), ("29AAGCB7383J1Z4", true), ("07AFZPK7190K1ZI", true),
-            ("27AAPFU0939F1ZW", false), ("27AAPDU0939F1ZV", false), ("40AAPFU0939F1ZV", false), ("27AAPFU0939F0ZV", false),
-        ]);
+        check(
+            "in_gstin",
+            &[
+                ("27AAPFU0939F1ZV", true),
+                ("29AAGCB7383J1Z4", true),
+                ("07AFZPK7190K1ZI", true),
+                ("27AAPFU0939F1ZW", false),
+                ("27AAPDU0939F1ZV", false),
+                ("40AAPFU0939F1ZV", false),
+                ("27AAPFU0939F0ZV", false),
+            ],
+        );
     }
 }
