@@ -3,7 +3,7 @@
 //! In: matched bytes and the detector category. Out: a printable sample that
 //! shows the shape and a few characters, never the whole value (unless the
 //! user passed `--reveal`). Rules: credentials keep at most a 4-character
-//! prefix (`AKIA`, `ghp_` tell the kind, not the secret); other values keep
+//! prefix and hide every other character, separators included (`AKIA`, `ghp_` tell the kind, not the secret); other values keep
 //! the last 4 alphanumerics when they have 9 or more (2 when 6–8, none
 //! below), like a card receipt; emails keep the first character and the
 //! domain. Separators stay so `****-****-****-1111` still reads as a card.
@@ -98,7 +98,11 @@ mod tests {
             mask(b"AKIAQ3EGRVJ6WKXZ7N2P", Category::Credentials, false),
             "AKIA****************"
         );
-        assert_eq!(mask(b"hunter2!", Category::Credentials, false), "*******!");
+        assert_eq!(mask(b"hunter2!", Category::Credentials, false), "********");
+        assert_eq!(
+            mask(b"k3Hq9+TbZ2mN8vLp4xWc", Category::Credentials, false),
+            "k3Hq****************"
+        );
         assert_eq!(mask(b"12345", p, false), "*****");
         assert_eq!(mask(b"536-22-8137", p, true), "536-22-8137");
     }
