@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     let res = match cli.cmd {
         Command::Scan(a) => cli::scan_cmd::run(a),
         Command::Detectors(d) => cli::detectors_cmd::run(d),
+        Command::BenchData { dir, size, files } => cli::bench_data(&dir, &size, files),
     };
     match res {
         Ok(code) => ExitCode::from(code),

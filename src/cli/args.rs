@@ -27,6 +27,18 @@ pub enum Command {
     /// List, test and check detectors.
     #[command(subcommand)]
     Detectors(DetectorsCmd),
+    /// Write generated benchmark data (mixed logs, CSV, JSON Lines, prose, code) for timing runs.
+    #[command(hide = true)]
+    BenchData {
+        /// Directory to create.
+        dir: PathBuf,
+        /// Total size (e.g. 400MiB).
+        #[arg(long, default_value = "400MiB")]
+        size: String,
+        /// Number of files.
+        #[arg(long, default_value_t = 40)]
+        files: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]

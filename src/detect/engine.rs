@@ -629,10 +629,13 @@ impl<'e> Scanner<'e> {
     fn keyword_near(&self, di: u32, start: usize) -> bool {
         let eng = self.engine;
         let dist = eng.detectors[di as usize].def.keyword_distance;
-        self.kw_hits
+        // Hits are ordered by end: skip to the first that ends close enough,
+        // stop once hits end past the value (keywords are short).
+        let from = self.kw_hits.partition_point(|h| h.end + dist < start);
+        self.kw_hits[from..]
             .iter()
-            .rev()
-            .filter(|h| h.start <= start && h.end + dist >= start)
+            .take_while(|h| h.end <= start + 256)
+            .filter(|h| h.start <= start)
             .any(|h| eng.keywords.detectors(h.kw).contains(&di))
     }
 
