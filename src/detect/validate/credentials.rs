@@ -354,6 +354,11 @@ fn http_cookie(v: &[u8]) -> bool {
         if placeholder_password(val) && !val.iter().any(u8::is_ascii_digit) {
             continue;
         }
+        // a token with its own detector (a JWT session cookie): left to that
+        // detector, which would otherwise be hidden inside this longer match
+        if KNOWN_PREFIXES.iter().any(|p| val.starts_with(p)) {
+            continue;
+        }
         return true;
     }
     false
@@ -1420,7 +1425,7 @@ mod tests {
             "http_cookie",
             http_cookie,
             &["Cookie: sessionid=38afes7a8; csrftoken=u32t4o3tb3gg43", "Set-Cookie: __Host-sid=KQ2Hc9x1mZ7tLw; Path=/; Secure", "cookie: JSESSIONID=8F2A91C04B7D3E5A"],
-            &["Cookie: name=value", "Cookie: session=${SESSION_COOKIE}", "Set-Cookie: Path=/; Secure", "Cookie: a=xxxx", "Cookie: nothing"],
+            &["Cookie: name=value", "Cookie: session=${SESSION_COOKIE}", "Set-Cookie: Path=/; Secure", "Cookie: a=xxxx", "Cookie: nothing", "Cookie: token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"],
         );
     }
 
