@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const SECRET: &str = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo";
+const SECRET: &str = "k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
 
 fn piiscan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_piiscan"))
@@ -53,7 +53,7 @@ fn text_summary_masks_and_exit_code() {
     assert!(out.contains("AWS_CREDENTIALS"), "{out}");
     assert!(out.contains("config/.env"), "{out}");
     assert!(!out.contains(SECRET), "secret printed in the clear:\n{out}");
-    assert!(out.contains("Zm9v****"), "masked sample shown:\n{out}");
+    assert!(out.contains("k3Hq****"), "masked sample shown:\n{out}");
     assert!(
         out.contains("UNSUPPORTED_FILE_TYPE"),
         "skipped png reported:\n{out}"
@@ -270,7 +270,7 @@ fn baseline_suppresses_known_findings_only() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("suppressed by the baseline"));
     // a new occurrence of the same type is reported again
-    std::fs::write(d.path().join("config/.env"), format!("AWS_SECRET_ACCESS_KEY={SECRET}\naws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt\n")).unwrap();
+    std::fs::write(d.path().join("config/.env"), format!("AWS_SECRET_ACCESS_KEY={SECRET}\naws_secret_access_key = Wq7Zt2Kp9mXv4RbN8cYh3LsJ6dFg1TaE5uVn0QoB\n")).unwrap();
     let o = piiscan(&[
         "scan",
         d.path().to_str().unwrap(),

@@ -336,7 +336,7 @@ mod tests {
         for i in 0..40 {
             text.push_str(&format!("line {i} with some filler text, ünïcödé too\n"));
             if i % 7 == 3 {
-                text.push_str("aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo\n");
+                text.push_str("aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt\n");
             }
         }
         let t = text.as_bytes();

@@ -28,13 +28,7 @@ pub fn mask(value: &[u8], category: Category, reveal: bool) -> String {
                 out.push('…');
                 break;
             }
-            out.push(if i < keep {
-                *c
-            } else if c.is_alphanumeric() {
-                '*'
-            } else {
-                *c
-            });
+            out.push(if i < keep { *c } else { '*' });
         }
         return out;
     }
