@@ -593,53 +593,55 @@ const NAME_STOP: &[&str] = &[
     "christmas", "chrome", "cinema", "city", "claim", "claims", "client", "clients", "clinic", "closed", "cloud", "cluster",
     "co", "code", "coffee", "cognome", "college", "column", "committee", "companies", "company", "conditions", "conference",
     "congratulations", "consent", "consultant", "consulting", "contact", "contacts", "contract", "coordinator", "corp",
-    "corporation", "cost", "council", "country", "county", "court", "coverage", "created", "ct", "customer", "customers",
-    "daily", "dashboard", "data", "database", "date", "day", "dear", "dec", "december", "default", "deleted", "demo",
+    "corporation", "cost", "council", "country", "county", "court", "coverage", "cpa", "created", "ct", "customer", "customers",
+    "daily", "dashboard", "data", "database", "date", "day", "dds", "dear", "dec", "december", "default", "deleted", "demo",
     "department", "dept", "desk", "detail", "details", "developer", "diagnosis", "digital", "director", "directory",
-    "discharge", "discover", "district", "dob", "doctor", "document", "documents", "down", "dr", "drive", "each", "east",
-    "easter", "edition", "email", "employee", "employees", "end", "engagement", "engineer", "engineering", "english",
-    "enterprises", "eu", "europe", "european", "evening", "event", "events", "every", "example", "excel", "executive", "exp",
-    "experience", "expiration", "expires", "expiry", "express", "facebook", "false", "family", "fax", "feb", "february",
-    "federal", "feedback", "female", "festival", "field", "file", "files", "finance", "financial", "firefox", "first", "floor",
-    "for", "form", "forms", "foundation", "frau", "free", "french", "fri", "friday", "from", "front", "full", "fund", "fw",
-    "fwd", "gala", "gallery", "gender", "general", "german", "given", "global", "gmbh", "gold", "good", "google", "government",
-    "grand", "great", "grill", "gross", "group", "guest", "handbook", "happy", "he", "head", "health", "healthcare", "hello",
-    "help", "her", "here", "herr", "hi", "high", "highway", "his", "history", "holder", "holdings", "holiday", "holidays",
-    "home", "hospital", "hotel", "how", "hr", "human", "id", "if", "in", "inactive", "inbox", "inc", "incident", "industries",
-    "info", "information", "initiative", "institute", "insurance", "insured", "intake", "international", "internet", "into",
-    "invoice", "invoices", "is", "issue", "it", "italian", "item", "items", "its", "january", "journey", "jul", "july", "jun",
-    "junior", "key", "keys", "kind", "kingdom", "lab", "labs", "lane", "large", "last", "launch", "lead", "left", "legal",
-    "level", "library", "limited", "line", "linkedin", "linux", "list", "lite", "llc", "llp", "ln", "login", "logout", "long",
-    "lookup", "lot", "low", "loyalty", "lp", "ltd", "madam", "mail", "main", "male", "management", "manager", "mar", "march",
-    "market", "marketing", "mastercard", "max", "maximum", "media", "medical", "medium", "meeting", "meetings", "member",
+    "discharge", "discover", "district", "dob", "doctor", "document", "documents", "down", "dr", "drive", "dropbox", "dvm",
+    "each", "east", "easter", "edition", "email", "employee", "employees", "end", "engagement", "engineer", "engineering",
+    "english", "enterprises", "esq", "eu", "europe", "european", "evening", "event", "events", "every", "example", "excel",
+    "executive", "exp", "experience", "expiration", "expires", "expiry", "express", "facebook", "false", "family", "fax", "feb",
+    "february", "federal", "fedex", "feedback", "female", "festival", "field", "file", "files", "finance", "financial",
+    "firefox", "first", "floor", "for", "form", "forms", "foundation", "frau", "free", "french", "fri", "friday", "from",
+    "front", "full", "fund", "fw", "fwd", "gala", "gallery", "gender", "general", "german", "github", "gitlab", "given",
+    "global", "gmbh", "gold", "good", "google", "government", "grand", "great", "grill", "gross", "group", "guest", "handbook",
+    "happy", "he", "head", "health", "healthcare", "hello", "help", "her", "here", "herr", "hi", "high", "highway", "his",
+    "history", "holder", "holdings", "holiday", "holidays", "home", "hospital", "hotel", "how", "hr", "hubspot", "human", "id",
+    "if", "in", "inactive", "inbox", "inc", "incident", "industries", "info", "information", "initiative", "institute",
+    "insurance", "insured", "intake", "international", "internet", "into", "invoice", "invoices", "iphone", "is", "issue", "it",
+    "italian", "item", "items", "its", "january", "javascript", "journey", "jul", "july", "jun", "junior", "key", "keys",
+    "kind", "kingdom", "lab", "labs", "lane", "large", "last", "launch", "lead", "left", "legal", "level", "library", "limited",
+    "line", "linkedin", "linux", "list", "lite", "llc", "llp", "ln", "login", "logout", "long", "lookup", "lot", "low",
+    "loyalty", "lp", "ltd", "macbook", "madam", "mail", "mailchimp", "main", "male", "management", "manager", "mar", "march",
+    "market", "marketing", "mastercard", "max", "maximum", "md", "media", "medical", "medium", "meeting", "meetings", "member",
     "message", "messages", "meta", "microsoft", "middle", "mini", "minimum", "ministry", "miss", "mission", "mlle", "mme",
     "mob", "mobile", "model", "modified", "mon", "monday", "month", "monthly", "morning", "mr", "mrn", "mrs", "ms", "museum",
     "my", "n/a", "na", "nachname", "name", "names", "national", "net", "network", "new", "next", "nhs", "night", "no", "nom",
     "nombre", "nome", "none", "north", "not", "note", "notes", "notice", "notification", "notifications", "nov", "november",
-    "null", "number", "nurse", "nv", "oct", "october", "of", "office", "officer", "old", "on", "onboarding", "online", "open",
-    "operations", "or", "order", "orders", "other", "our", "out", "outlet", "outlook", "over", "overview", "owner", "page",
-    "park", "part", "partners", "passenger", "password", "patient", "patients", "payment", "payments", "paypal", "pending",
-    "per", "personal", "pharmacy", "phone", "physician", "pizza", "place", "plan", "plans", "plaza", "plc", "please", "plus",
-    "points", "policy", "portal", "preferences", "premium", "prenom", "prescription", "president", "previous", "price",
-    "primary", "privacy", "private", "pro", "product", "products", "prof", "profile", "program", "programme", "project",
-    "projects", "prénom", "pty", "public", "query", "rd", "re", "receipt", "recipient", "record", "records", "ref", "referral",
-    "regards", "region", "rejected", "relations", "relationship", "release", "report", "reports", "representative", "republic",
-    "request", "requests", "resources", "restaurant", "results", "review", "reward", "rewards", "right", "road", "room",
-    "route", "sa", "safari", "safety", "sales", "sample", "sarl", "sas", "sat", "satisfaction", "saturday", "schedule",
-    "school", "search", "secondary", "section", "security", "see", "segment", "senior", "sep", "sept", "september", "series",
-    "server", "servers", "service", "services", "settings", "sex", "she", "shop", "short", "sig", "signature", "signed",
-    "silver", "sin", "since", "sincerely", "sir", "site", "small", "so", "society", "software", "solutions", "south", "spa",
-    "spanish", "specialist", "square", "srl", "ssn", "st", "stadium", "staff", "standard", "start", "state", "statement",
-    "states", "status", "store", "street", "studios", "subject", "success", "suite", "sum", "summary", "sunday", "support",
-    "surname", "survey", "system", "systems", "table", "tax", "tbd", "team", "teams", "technologies", "technology", "tel",
-    "tenant", "terms", "terrace", "test", "testing", "thank", "thanks", "that", "the", "theater", "theatre", "their", "there",
-    "these", "they", "this", "those", "thru", "thu", "thursday", "ticket", "tickets", "tier", "time", "title", "to", "today",
-    "token", "tomorrow", "top", "total", "town", "training", "treatment", "trial", "true", "trust", "tue", "tuesday", "twitter",
-    "type", "uk", "ultra", "under", "unit", "united", "units", "university", "unknown", "until", "up", "update", "updated",
-    "us", "usa", "user", "username", "users", "valid", "vat", "ventures", "version", "via", "village", "visa", "visit",
-    "vorname", "ward", "was", "way", "we", "web", "website", "wed", "wednesday", "week", "weekly", "welcome", "wellness",
-    "west", "what", "when", "where", "which", "who", "why", "widget", "widgets", "windows", "with", "word", "work", "year",
-    "yes", "yesterday", "you", "your",
+    "null", "number", "nurse", "nv", "oct", "october", "of", "office", "officer", "old", "on", "onboarding", "onedrive",
+    "online", "open", "operations", "or", "order", "orders", "other", "our", "out", "outlet", "outlook", "over", "overview",
+    "owner", "page", "park", "part", "partners", "passenger", "password", "patient", "patients", "payment", "payments",
+    "paypal", "pending", "per", "personal", "ph", "pharmacy", "phd", "phone", "physician", "pizza", "place", "plan", "plans",
+    "playstation", "plaza", "plc", "please", "plus", "points", "policy", "portal", "powerpoint", "preferences", "premium",
+    "prenom", "prescription", "president", "previous", "price", "primary", "privacy", "private", "pro", "product", "products",
+    "prof", "profile", "program", "programme", "project", "projects", "prénom", "pty", "public", "query", "rd", "re", "receipt",
+    "recipient", "record", "records", "ref", "referral", "regards", "region", "rejected", "relations", "relationship",
+    "release", "report", "reports", "representative", "republic", "request", "requests", "resources", "restaurant", "results",
+    "review", "reward", "rewards", "right", "road", "room", "route", "sa", "safari", "safety", "sales", "salesforce", "sample",
+    "sarl", "sas", "sat", "satisfaction", "saturday", "schedule", "school", "search", "secondary", "section", "security", "see",
+    "segment", "senior", "sep", "sept", "september", "series", "server", "servers", "service", "services", "settings", "sex",
+    "sharepoint", "she", "shop", "short", "sig", "signature", "signed", "silver", "sin", "since", "sincerely", "sir", "site",
+    "small", "so", "society", "software", "solutions", "south", "spa", "spanish", "specialist", "square", "srl", "ssn", "st",
+    "stadium", "staff", "standard", "start", "state", "statement", "states", "status", "store", "street", "studios", "subject",
+    "success", "suite", "sum", "summary", "sunday", "support", "surname", "survey", "system", "systems", "table", "tax", "tbd",
+    "team", "teams", "technologies", "technology", "tel", "tenant", "terms", "terrace", "test", "testing", "thank", "thanks",
+    "that", "the", "theater", "theatre", "their", "there", "these", "they", "this", "those", "thru", "thu", "thursday",
+    "ticket", "tickets", "tier", "time", "title", "to", "today", "token", "tomorrow", "top", "total", "town", "training",
+    "treatment", "trial", "true", "trust", "tue", "tuesday", "twitter", "type", "typescript", "uk", "ultra", "under", "unit",
+    "united", "units", "university", "unknown", "until", "up", "update", "updated", "us", "usa", "user", "username", "users",
+    "valid", "vat", "ventures", "version", "via", "village", "visa", "visit", "vorname", "ward", "was", "way", "we", "web",
+    "website", "wed", "wednesday", "week", "weekly", "welcome", "wellness", "west", "what", "when", "where", "which", "who",
+    "why", "widget", "widgets", "windows", "with", "word", "wordpress", "work", "xbox", "year", "yes", "yesterday", "you",
+    "your", "youtube",
 ];
 
 fn name_word_ok(w: &[u8]) -> Option<bool> {
@@ -1062,6 +1064,16 @@ fn ipv4_address(v: &[u8]) -> bool {
     if v.ends_with(b".0.0.0") {
         return false;
     }
+    // `1.2.3.10`, `4.2.1.100`: a section or version number, not a host
+    let mut small = 0;
+    for part in v.split(|&b| b == b'.').take(3) {
+        if part.len() == 1 {
+            small += 1;
+        }
+    }
+    if small == 3 {
+        return false;
+    }
     super::common::lookup("ipv4").is_some_and(|f| f(v))
 }
 
@@ -1339,6 +1351,8 @@ mod tests {
             ("Account Manager", false),
             ("MARIA GARCIA LOPEZ EXP", false),
             ("John Last", false),
+            ("Brittany Wilson PhD", false),
+            ("Luca DeVito", true),
         ]);
     }
 
@@ -1414,6 +1428,9 @@ mod tests {
             ("120.0.0.0", false),
             ("1.3.6.1.4.1", false),
             ("1.2.3.4", false),
+            ("1.2.3.10", false),
+            ("4.2.1.100", false),
+            ("3.120.45.67", true),
             ("256.1.1.1", false),
             ("255.255.255.0", false),
         ]);
