@@ -16,6 +16,7 @@ pub mod health;
 pub mod national_americas;
 pub mod national_apac;
 pub mod national_europe;
+pub mod personal;
 
 /// A validator: accepts or rejects the matched bytes.
 pub type Validator = fn(&[u8]) -> bool;
@@ -29,6 +30,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         .or_else(|| national_americas::lookup(name))
         .or_else(|| national_europe::lookup(name))
         .or_else(|| national_apac::lookup(name))
+        .or_else(|| personal::lookup(name))
 }
 
 pub use common::{digits, luhn_ok, Digits};
