@@ -365,8 +365,27 @@ fn positives(r: &mut Rng) -> Vec<Plant> {
         break format!("{}.{}.{}-{c1}{c2}", &s[0..3], &s[3..6], &s[6..9]);
     };
     v.push(plant(format!("CPF {cpf}"), cpf, &["BRAZIL_CPF_NUMBER"]));
-    // Private key.
-    let body: String = (0..12).map(|_| r.alnum(64, B64) + "\n").collect();
+    // Private key: a DER SEQUENCE (30 82 len) opening with version INTEGER 0, then random content, base64 in 64-column lines.
+    let n = 600 + r.below(600) as usize;
+    let mut der = vec![
+        0x30,
+        0x82,
+        (n >> 8) as u8,
+        (n & 0xff) as u8,
+        0x02,
+        0x01,
+        0x00,
+    ];
+    der.extend((0..n - 3).map(|_| r.next() as u8));
+    let b64 = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(&der)
+    };
+    let body: String = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+        .collect();
     let pem = format!("-----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----");
     v.push(plant(pem.clone(), pem, &["PKCS"]));
     v

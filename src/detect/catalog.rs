@@ -131,6 +131,10 @@ pub struct DetectorDef {
     /// Whether a keyword (or a matching column name / JSON path) is required.
     #[serde(default)]
     pub keyword_required: bool,
+    /// A keyword labels only the nearest value after it (a `DOB:` label does
+    /// not make the next line's timestamp a birth date).
+    #[serde(default)]
+    pub keyword_nearest: bool,
     /// Case-sensitive words: a match containing one is dropped.
     #[serde(default)]
     pub ignore_words: Vec<String>,

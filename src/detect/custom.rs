@@ -122,6 +122,7 @@ pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogE
             regex: Some(d.regex),
             validator: None,
             keyword_required: !d.keywords.is_empty(),
+            keyword_nearest: false,
             keywords: d.keywords,
             keyword_distance: d.maximum_match_distance,
             ignore_words: d.ignore_words,

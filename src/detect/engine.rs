@@ -500,6 +500,8 @@ impl<'e> Scanner<'e> {
                 if ws >= hay.len() {
                     continue;
                 }
+                let nearest = det.def.keyword_nearest;
+                let mut best: Option<Cand> = None;
                 for &pi in &det.kw_patterns {
                     let p = &eng.patterns[pi as usize];
                     if !hay[ws..zone_end].iter().any(|&b| p.first[b as usize]) {
@@ -521,12 +523,20 @@ impl<'e> Scanner<'e> {
                             break;
                         }
                         if ok {
-                            self.cands.push(Cand {
+                            let c = Cand {
                                 pattern: pi,
                                 start: m.start(),
                                 end: m.end(),
                                 keyword: true,
-                            });
+                            };
+                            if nearest {
+                                // the keyword labels only the value nearest to it
+                                if best.is_none_or(|b| c.start < b.start) {
+                                    best = Some(c);
+                                }
+                                break;
+                            }
+                            self.cands.push(c);
                         }
                         at = if m.end() > m.start() {
                             m.end()
@@ -534,6 +544,9 @@ impl<'e> Scanner<'e> {
                             m.start() + 1
                         };
                     }
+                }
+                if let Some(b) = best {
+                    self.cands.push(b);
                 }
             }
         }
@@ -739,29 +752,50 @@ impl<'e> Scanner<'e> {
                 .then(b.confidence.cmp(&a.confidence))
         });
         let base = out.len();
+        // Kept matches that still reach past the current start: the only ones
+        // that can contain it (sorted by start, longest first).
+        let mut cover: Vec<usize> = Vec::new();
+        let mut removed: Vec<usize> = Vec::new();
         for m in found {
+            cover.retain(|&k| out[k].end > m.start);
             let mut drop = false;
-            for k in out[base..].iter().rev() {
-                if k.end <= m.start {
-                    break;
+            for &k in &cover {
+                let kk = &out[k];
+                if removed.contains(&k) || !(kk.start <= m.start && m.end <= kk.end) {
+                    continue;
                 }
-                let inside = k.start <= m.start && m.end <= k.end;
-                let same = k.start == m.start && k.end == m.end;
-                if same && k.detector == m.detector {
+                let same = kk.start == m.start && kk.end == m.end;
+                if same && kk.detector == m.detector {
                     drop = true;
                     break;
                 }
-                if inside && (!same || k.confidence > m.confidence) {
+                // A credential inside a personal or financial match (a token as
+                // the user part of an "email", a key in a cookie) is the real
+                // finding: the enclosing one goes instead.
+                let cat = |d: u32| eng.detectors[d as usize].def.category;
+                if !same
+                    && cat(m.detector) == Category::Credentials
+                    && cat(kk.detector) != Category::Credentials
+                {
+                    removed.push(k);
+                    continue;
+                }
+                if !same || kk.confidence > m.confidence {
                     drop = true;
                     break;
                 }
             }
-            // a later-sorted overlap that is not inside stays (partial overlap)
             if drop {
                 self.reject(m.detector, m.start, m.end, Rejection::Overlapped);
             } else {
+                cover.push(out.len());
                 out.push(m);
             }
+        }
+        removed.sort_unstable();
+        for &k in removed.iter().rev() {
+            let m = out.remove(k);
+            self.reject(m.detector, m.start, m.end, Rejection::Overlapped);
         }
         // Only now keep what this call owns: a long match that starts in the
         // overlap before `own` still hides the shorter ones inside it, so every

@@ -37,7 +37,8 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
     if needle.is_empty() || needle.len() > hay.len() {
         return needle.is_empty();
     }
-    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn starts_with_ci(hay: &[u8], p: &[u8]) -> bool {
@@ -63,8 +64,16 @@ fn runs(v: &[u8]) -> (usize, usize) {
         same = if b == p { same + 1 } else { 1 };
         let (x, y) = (p.to_ascii_lowercase(), b.to_ascii_lowercase());
         let alnum = x.is_ascii_alphanumeric() && y.is_ascii_alphanumeric();
-        up = if alnum && y == x.wrapping_add(1) { up + 1 } else { 1 };
-        down = if alnum && x == y.wrapping_add(1) { down + 1 } else { 1 };
+        up = if alnum && y == x.wrapping_add(1) {
+            up + 1
+        } else {
+            1
+        };
+        down = if alnum && x == y.wrapping_add(1) {
+            down + 1
+        } else {
+            1
+        };
         best_same = best_same.max(same);
         best_seq = best_seq.max(up).max(down);
     }
@@ -73,8 +82,21 @@ fn runs(v: &[u8]) -> (usize, usize) {
 
 /// Words that mark a documentation or template value, not a live secret.
 const PLACEHOLDER_WORDS: &[&[u8]] = &[
-    b"example", b"sample", b"placeholder", b"dummy", b"redacted", b"your", b"fake", b"test", b"secret",
-    b"token", b"insert", b"replace", b"changeme", b"xxxx", b"****",
+    b"example",
+    b"sample",
+    b"placeholder",
+    b"dummy",
+    b"redacted",
+    b"your",
+    b"fake",
+    b"test",
+    b"secret",
+    b"token",
+    b"insert",
+    b"replace",
+    b"changeme",
+    b"xxxx",
+    b"****",
 ];
 
 fn has_placeholder_word(v: &[u8]) -> bool {
@@ -125,7 +147,15 @@ struct B64 {
 
 impl B64 {
     fn new(url: bool) -> B64 {
-        B64 { acc: 0, bits: 0, chars: 0, pad: 0, out: 0, url, bad: false }
+        B64 {
+            acc: 0,
+            bits: 0,
+            chars: 0,
+            pad: 0,
+            out: 0,
+            url,
+            bad: false,
+        }
     }
 
     fn val(&self, c: u8) -> Option<u32> {
@@ -173,7 +203,10 @@ impl B64 {
 
     /// The input so far is a complete, well-formed encoding.
     fn ok(&self) -> bool {
-        !self.bad && self.chars > 0 && self.chars % 4 != 1 && (self.pad == 0 || (self.chars + self.pad) % 4 == 0)
+        !self.bad
+            && self.chars > 0
+            && self.chars % 4 != 1
+            && (self.pad == 0 || (self.chars + self.pad) % 4 == 0)
     }
 }
 
@@ -221,17 +254,77 @@ fn is_text_byte(b: u8) -> bool {
 /// Passwords that are templates or documentation stand-ins.
 fn placeholder_password(pw: &[u8]) -> bool {
     const EXACT: &[&[u8]] = &[
-        b"password", b"passwd", b"pass", b"pwd", b"pw", b"secret", b"changeme", b"change_me", b"test", b"testing",
-        b"123456", b"12345678", b"123456789", b"qwerty", b"letmein", b"foo", b"bar", b"foobar", b"dummy", b"example",
-        b"sample", b"p@ssw0rd", b"passw0rd", b"password1", b"password123", b"pass123", b"s3cr3t", b"hunter2",
-        b"mypassword", b"my_password", b"yourpassword", b"your_password", b"your-password", b"open sesame",
-        b"null", b"none", b"nil", b"undefined", b"empty", b"value", b"token", b"apikey", b"api_key", b"key",
+        b"password",
+        b"passwd",
+        b"pass",
+        b"pwd",
+        b"pw",
+        b"secret",
+        b"changeme",
+        b"change_me",
+        b"test",
+        b"testing",
+        b"123456",
+        b"12345678",
+        b"123456789",
+        b"qwerty",
+        b"letmein",
+        b"foo",
+        b"bar",
+        b"foobar",
+        b"dummy",
+        b"example",
+        b"sample",
+        b"p@ssw0rd",
+        b"passw0rd",
+        b"password1",
+        b"password123",
+        b"pass123",
+        b"s3cr3t",
+        b"hunter2",
+        b"mypassword",
+        b"my_password",
+        b"yourpassword",
+        b"your_password",
+        b"your-password",
+        b"open sesame",
+        b"null",
+        b"none",
+        b"nil",
+        b"undefined",
+        b"empty",
+        b"value",
+        b"token",
+        b"apikey",
+        b"api_key",
+        b"key",
     ];
     const MARKERS: &[&[u8]] = &[
-        b"${", b"$(", b"{{", b"}}", b"%(", b"%s", b"#{", b"<", b">", b"xxx", b"***", b"...", b"password", b"passwd",
-        b"placeholder", b"changeme", b"example", b"your_", b"your-", b"redacted",
+        b"${",
+        b"$(",
+        b"{{",
+        b"}}",
+        b"%(",
+        b"%s",
+        b"#{",
+        b"<",
+        b">",
+        b"xxx",
+        b"***",
+        b"...",
+        b"password",
+        b"passwd",
+        b"placeholder",
+        b"changeme",
+        b"example",
+        b"your_",
+        b"your-",
+        b"redacted",
     ];
-    if pw.is_empty() || EXACT.iter().any(|e| pw.eq_ignore_ascii_case(e)) || MARKERS.iter().any(|m| contains_ci(pw, m)) {
+    if pw.is_empty()
+        || EXACT.iter().any(|e| pw.eq_ignore_ascii_case(e))
+        || MARKERS.iter().any(|m| contains_ci(pw, m))
+    {
         return true;
     }
     let first = pw[0];
@@ -251,7 +344,11 @@ fn placeholder_password(pw: &[u8]) -> bool {
 fn looks_like_path(v: &[u8]) -> bool {
     v.iter().filter(|&&b| b == b'/').count() >= 3
         && v.split(|&b| b == b'/').filter(|s| !s.is_empty()).all(|s| {
-            s.len() >= 2 && s[0].is_ascii_alphabetic() && s[1..].iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            s.len() >= 2
+                && s[0].is_ascii_alphabetic()
+                && s[1..]
+                    .iter()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -259,10 +356,17 @@ fn looks_like_path(v: &[u8]) -> bool {
 /// lower and digits (rules out hex digests), few `/` `+` (rules out paths),
 /// no `EXAMPLE` marker, and not base64 of plain text.
 fn aws_secret(v: &[u8]) -> bool {
-    if v.len() != 40 || !random_token(v, Alpha::Mixed) || !v.iter().any(u8::is_ascii_digit) || entropy(v) < 4.0 {
+    if v.len() != 40
+        || !random_token(v, Alpha::Mixed)
+        || !v.iter().any(u8::is_ascii_digit)
+        || entropy(v) < 4.0
+    {
         return false;
     }
-    if contains_ci(v, b"example") || v.iter().filter(|&&b| b == b'/' || b == b'+').count() > 7 || looks_like_path(v) {
+    if contains_ci(v, b"example")
+        || v.iter().filter(|&&b| b == b'/' || b == b'+').count() > 7
+        || looks_like_path(v)
+    {
         return false;
     }
     let mut buf = [0u8; 30];
@@ -303,9 +407,14 @@ fn gcp_sa_key_id(v: &[u8]) -> bool {
 /// `user:password` with a non-placeholder password (or an API-key-length
 /// user with an empty password, as Stripe and others use).
 fn http_basic_auth(v: &[u8]) -> bool {
-    let tok = v.rsplit(|&b| b == b' ' || b == b'\t').next().unwrap_or(&[][..]);
+    let tok = v
+        .rsplit(|&b| b == b' ' || b == b'\t')
+        .next()
+        .unwrap_or(&[][..]);
     let mut buf = [0u8; 512];
-    let Some(n) = b64_decode(tok, false, &mut buf) else { return false };
+    let Some(n) = b64_decode(tok, false, &mut buf) else {
+        return false;
+    };
     if !(3..=buf.len()).contains(&n) {
         return false;
     }
@@ -313,7 +422,9 @@ fn http_basic_auth(v: &[u8]) -> bool {
     if !dec.iter().all(|&b| b >= 0x20 && b != 0x7f) {
         return false;
     }
-    let Some(colon) = dec.iter().position(|&b| b == b':') else { return false };
+    let Some(colon) = dec.iter().position(|&b| b == b':') else {
+        return false;
+    };
     let (user, pw) = (&dec[..colon], &dec[colon + 1..]);
     if user.is_empty() || dec.eq_ignore_ascii_case(b"Aladdin:open sesame") {
         return false;
@@ -331,20 +442,32 @@ fn is_token_char(b: u8) -> bool {
 /// `Cookie:` / `Set-Cookie:` header: at least one `name=value` pair whose
 /// name is an RFC 6265 token and whose value is not a template.
 fn http_cookie(v: &[u8]) -> bool {
-    let Some(colon) = v.iter().position(|&b| b == b':') else { return false };
+    let Some(colon) = v.iter().position(|&b| b == b':') else {
+        return false;
+    };
     let rest = &v[colon + 1..];
     for pair in rest.split(|&b| b == b';') {
         let pair = trim_ws(pair);
         let pair = pair.strip_prefix(b"\"").unwrap_or(pair);
         let pair = pair.strip_prefix(b"'").unwrap_or(pair);
-        let Some(eq) = pair.iter().position(|&b| b == b'=') else { continue };
+        let Some(eq) = pair.iter().position(|&b| b == b'=') else {
+            continue;
+        };
         let (name, val) = (trim_ws(&pair[..eq]), trim_ws(&pair[eq + 1..]));
         let val = val.strip_prefix(b"\"").unwrap_or(val);
         let val = val.strip_suffix(b"\"").unwrap_or(val);
         if name.is_empty() || !name.iter().all(|&b| is_token_char(b)) || val.is_empty() {
             continue;
         }
-        let attr = [b"path".as_slice(), b"domain", b"expires", b"max-age", b"samesite"].iter().any(|a| name.eq_ignore_ascii_case(a));
+        let attr = [
+            b"path".as_slice(),
+            b"domain",
+            b"expires",
+            b"max-age",
+            b"samesite",
+        ]
+        .iter()
+        .any(|a| name.eq_ignore_ascii_case(a));
         if attr {
             continue;
         }
@@ -372,7 +495,11 @@ fn http_cookie(v: &[u8]) -> bool {
 /// control bytes.
 fn json_object(b: &[u8]) -> bool {
     let t = trim_ws(b);
-    t.len() >= 2 && t[0] == b'{' && t[t.len() - 1] == b'}' && t.contains(&b'"') && t.iter().all(|&c| is_text_byte(c))
+    t.len() >= 2
+        && t[0] == b'{'
+        && t[t.len() - 1] == b'}'
+        && t.contains(&b'"')
+        && t.iter().all(|&c| is_text_byte(c))
 }
 
 /// The string value of `"alg"` in a JSON header.
@@ -403,17 +530,27 @@ fn jwt_alg(h: &[u8]) -> Option<&[u8]> {
 /// (and looking random) unless `alg` is `none`, in which case it is empty.
 fn jwt(v: &[u8]) -> bool {
     let mut parts = v.splitn(3, |&b| b == b'.');
-    let (Some(h), Some(p), Some(s)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (Some(h), Some(p), Some(s)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
     if s.contains(&b'.') {
         return false;
     }
     let mut hb = [0u8; 1024];
-    let Some(hn) = b64_decode(h, true, &mut hb) else { return false };
+    let Some(hn) = b64_decode(h, true, &mut hb) else {
+        return false;
+    };
     if hn > hb.len() || !json_object(&hb[..hn]) {
         return false;
     }
-    let Some(alg) = jwt_alg(&hb[..hn]) else { return false };
-    if !(2..=16).contains(&alg.len()) || !alg.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'+') {
+    let Some(alg) = jwt_alg(&hb[..hn]) else {
+        return false;
+    };
+    if !(2..=16).contains(&alg.len())
+        || !alg
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'+')
+    {
         return false;
     }
     // Payload: streamed, never stored.
@@ -438,7 +575,9 @@ fn jwt(v: &[u8]) -> bool {
         return s.is_empty();
     }
     let mut sb = [0u8; 0];
-    s.len() >= 16 && b64_decode(s, true, &mut sb).is_some() && entropy(s) >= (0.7 * (s.len() as f64).log2()).min(4.5)
+    s.len() >= 16
+        && b64_decode(s, true, &mut sb).is_some()
+        && entropy(s) >= (0.7 * (s.len() as f64).log2()).min(4.5)
 }
 
 // ---------------------------------------------------------------------------
@@ -487,7 +626,16 @@ fn parse_key_body(v: &[u8]) -> Option<KeyBody> {
     while i < v.len() && v[i] == b'-' {
         i += 1;
     }
-    let mut kb = KeyBody { chars: 0, len: 0, head: [0; 64], ok: false, has_end: false, legacy_encrypted: false, crc: 0xb7_04ce, crc_line: None };
+    let mut kb = KeyBody {
+        chars: 0,
+        len: 0,
+        head: [0; 64],
+        ok: false,
+        has_end: false,
+        legacy_encrypted: false,
+        crc: 0xb7_04ce,
+        crc_line: None,
+    };
     let mut d = B64::new(false);
     let mut line_start = true;
     let mut body_started = false;
@@ -539,7 +687,8 @@ fn parse_key_body(v: &[u8]) -> Option<KeyBody> {
                 // OpenPGP armor checksum `=XXXX`
                 let mut raw = [0u8; 3];
                 if line.len() >= 5 && b64_decode(&line[1..5], false, &mut raw) == Some(3) {
-                    kb.crc_line = Some((raw[0] as u32) << 16 | (raw[1] as u32) << 8 | raw[2] as u32);
+                    kb.crc_line =
+                        Some((raw[0] as u32) << 16 | (raw[1] as u32) << 8 | raw[2] as u32);
                 }
                 i = j;
                 continue;
@@ -593,14 +742,18 @@ fn der_seq(h: &[u8]) -> Option<(usize, usize)> {
 /// END line is present its declared length matches the decoded length.
 /// Legacy `Proc-Type: 4,ENCRYPTED` bodies are ciphertext: whole cipher blocks.
 fn pkcs_private_key(v: &[u8]) -> bool {
-    let Some(kb) = parse_key_body(v) else { return false };
+    let Some(kb) = parse_key_body(v) else {
+        return false;
+    };
     if kb.chars < 64 || !kb.ok {
         return false;
     }
     if kb.legacy_encrypted {
         return !kb.has_end || kb.len % 8 == 0;
     }
-    let Some((hl, cl)) = der_seq(&kb.head) else { return false };
+    let Some((hl, cl)) = der_seq(&kb.head) else {
+        return false;
+    };
     if !matches!(kb.head.get(hl), Some(0x02) | Some(0x30)) || cl < 32 {
         return false;
     }
@@ -614,7 +767,9 @@ fn pkcs_private_key(v: &[u8]) -> bool {
 /// OpenSSH private key: the body decodes to `openssh-key-v1\0` followed by
 /// a sane cipher name.
 fn openssh_private_key(v: &[u8]) -> bool {
-    let Some(kb) = parse_key_body(v) else { return false };
+    let Some(kb) = parse_key_body(v) else {
+        return false;
+    };
     if kb.chars < 200 || !kb.ok || !kb.head.starts_with(b"openssh-key-v1\0") {
         return false;
     }
@@ -624,13 +779,17 @@ fn openssh_private_key(v: &[u8]) -> bool {
         return false;
     }
     let name = &h[19..19 + n];
-    name.iter().all(|b| b.is_ascii_alphanumeric() || b"-@.".contains(b)) && kb.len >= 19 + n + 64
+    name.iter()
+        .all(|b| b.is_ascii_alphanumeric() || b"-@.".contains(b))
+        && kb.len >= 19 + n + 64
 }
 
 /// OpenPGP transferable secret key: the first packet is a Secret-Key packet
 /// (tag 5), and the armor CRC-24 matches when present.
 fn pgp_private_key(v: &[u8]) -> bool {
-    let Some(kb) = parse_key_body(v) else { return false };
+    let Some(kb) = parse_key_body(v) else {
+        return false;
+    };
     if kb.chars < 100 || !kb.ok {
         return false;
     }
@@ -638,7 +797,11 @@ fn pgp_private_key(v: &[u8]) -> bool {
     if t & 0x80 == 0 {
         return false;
     }
-    let tag = if t & 0x40 != 0 { t & 0x3f } else { (t >> 2) & 0x0f };
+    let tag = if t & 0x40 != 0 {
+        t & 0x3f
+    } else {
+        (t >> 2) & 0x0f
+    };
     if tag != 5 {
         return false;
     }
@@ -701,25 +864,43 @@ fn small_number(b: &[u8]) -> Option<usize> {
 /// 40 (v2) or 64 (v3) hex digits.
 fn putty_private_key(v: &[u8]) -> bool {
     let mut pos = 0;
-    let Some(l1) = next_line(v, &mut pos) else { return false };
-    let Some(rest) = l1.strip_prefix(b"PuTTY-User-Key-File-") else { return false };
-    let Some(colon) = rest.iter().position(|&b| b == b':') else { return false };
+    let Some(l1) = next_line(v, &mut pos) else {
+        return false;
+    };
+    let Some(rest) = l1.strip_prefix(b"PuTTY-User-Key-File-") else {
+        return false;
+    };
+    let Some(colon) = rest.iter().position(|&b| b == b':') else {
+        return false;
+    };
     let alg = trim_ws(&rest[colon + 1..]);
     if alg.is_empty() || alg.len() > 60 {
         return false;
     }
-    let Some(enc) = next_line(v, &mut pos).and_then(|l| header_value(l, b"Encryption")) else { return false };
+    let Some(enc) = next_line(v, &mut pos).and_then(|l| header_value(l, b"Encryption")) else {
+        return false;
+    };
     if enc.is_empty() {
         return false;
     }
-    if next_line(v, &mut pos).and_then(|l| header_value(l, b"Comment")).is_none() {
+    if next_line(v, &mut pos)
+        .and_then(|l| header_value(l, b"Comment"))
+        .is_none()
+    {
         return false;
     }
-    let Some(np) = next_line(v, &mut pos).and_then(|l| header_value(l, b"Public-Lines")).and_then(small_number) else { return false };
+    let Some(np) = next_line(v, &mut pos)
+        .and_then(|l| header_value(l, b"Public-Lines"))
+        .and_then(small_number)
+    else {
+        return false;
+    };
     let mut pubd = B64::new(false);
     let mut pub_head = [0u8; 68];
     for _ in 0..np {
-        let Some(l) = next_line(v, &mut pos) else { return false };
+        let Some(l) = next_line(v, &mut pos) else {
+            return false;
+        };
         for &c in trim_ws(l) {
             if let Some(b) = pubd.push(c) {
                 if let Some(s) = pub_head.get_mut(pubd.out - 1) {
@@ -744,10 +925,17 @@ fn putty_private_key(v: &[u8]) -> bool {
             break;
         }
     }
-    let Some(nq) = line.and_then(|l| header_value(l, b"Private-Lines")).and_then(small_number) else { return false };
+    let Some(nq) = line
+        .and_then(|l| header_value(l, b"Private-Lines"))
+        .and_then(small_number)
+    else {
+        return false;
+    };
     let mut prv = B64::new(false);
     for _ in 0..nq {
-        let Some(l) = next_line(v, &mut pos) else { return false };
+        let Some(l) = next_line(v, &mut pos) else {
+            return false;
+        };
         for &c in trim_ws(l) {
             prv.push(c);
         }
@@ -755,7 +943,9 @@ fn putty_private_key(v: &[u8]) -> bool {
     if nq == 0 || !prv.ok() {
         return false;
     }
-    let Some(mac) = next_line(v, &mut pos).and_then(|l| header_value(l, b"Private-MAC")) else { return false };
+    let Some(mac) = next_line(v, &mut pos).and_then(|l| header_value(l, b"Private-MAC")) else {
+        return false;
+    };
     matches!(mac.len(), 40 | 64) && mac.iter().all(u8::is_ascii_hexdigit)
 }
 
@@ -775,7 +965,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -805,8 +999,12 @@ fn github_token(v: &[u8]) -> bool {
 
 /// GitHub fine-grained PAT `github_pat_` + 22 + `_` + 59.
 fn github_pat(v: &[u8]) -> bool {
-    let Some(rest) = v.strip_prefix(b"github_pat_") else { return false };
-    let Some(us) = rest.iter().position(|&b| b == b'_') else { return false };
+    let Some(rest) = v.strip_prefix(b"github_pat_") else {
+        return false;
+    };
+    let Some(us) = rest.iter().position(|&b| b == b'_') else {
+        return false;
+    };
     random_token(&rest[..us], Alpha::Mixed) && random_token(&rest[us + 1..], Alpha::Mixed)
 }
 
@@ -826,7 +1024,11 @@ fn after_dash(v: &[u8]) -> &[u8] {
 /// GitLab token (`glpat-` etc., or runner registration `GR1348941`): the
 /// random part (before any routing suffix `.01.xxxx`) looks random.
 fn gitlab_token(v: &[u8]) -> bool {
-    let body = if let Some(b) = v.strip_prefix(b"GR1348941") { b } else { after_dash(v) };
+    let body = if let Some(b) = v.strip_prefix(b"GR1348941") {
+        b
+    } else {
+        after_dash(v)
+    };
     let body = match body.iter().position(|&b| b == b'.') {
         Some(i) => &body[..i],
         None => body,
@@ -844,7 +1046,11 @@ fn slack_token(v: &[u8]) -> bool {
             return false;
         }
     }
-    let alpha = if last.len() >= 32 && last.iter().all(u8::is_ascii_hexdigit) { Alpha::Hex } else { Alpha::Mixed };
+    let alpha = if last.len() >= 32 && last.iter().all(u8::is_ascii_hexdigit) {
+        Alpha::Hex
+    } else {
+        Alpha::Mixed
+    };
     if v.starts_with(b"xoxe") && last.len() > 64 {
         return entropy(last) >= 4.3 && runs(last).0 < 5;
     }
@@ -855,17 +1061,28 @@ fn slack_token(v: &[u8]) -> bool {
 /// a random 24-character secret.
 fn slack_webhook(v: &[u8]) -> bool {
     let mut it = v.rsplit(|&b| b == b'/');
-    let (Some(secret), Some(b), Some(t)) = (it.next(), it.next(), it.next()) else { return false };
-    let id_ok = |id: &[u8]| id.len() >= 3 && runs(&id[1..]).0 < id.len() - 1 && !id[1..].iter().all(|&c| c == b'0' || c == b'X');
+    let (Some(secret), Some(b), Some(t)) = (it.next(), it.next(), it.next()) else {
+        return false;
+    };
+    let id_ok = |id: &[u8]| {
+        id.len() >= 3
+            && runs(&id[1..]).0 < id.len() - 1
+            && !id[1..].iter().all(|&c| c == b'0' || c == b'X')
+    };
     id_ok(t) && id_ok(b) && random_token(secret, Alpha::Mixed)
 }
 
 /// PyPI macaroon `pypi-AgE...`: the whole token is base64url and the tail
 /// after the fixed location header has entropy.
 fn pypi_token(v: &[u8]) -> bool {
-    let Some(body) = v.strip_prefix(b"pypi-") else { return false };
+    let Some(body) = v.strip_prefix(b"pypi-") else {
+        return false;
+    };
     let mut none = [0u8; 0];
-    b64_decode(body, true, &mut none).is_some_and(|n| n >= 60) && body.len() > 20 && entropy(&body[20..]) >= 4.0 && runs(&body[20..]).0 < 6
+    b64_decode(body, true, &mut none).is_some_and(|n| n >= 60)
+        && body.len() > 20
+        && entropy(&body[20..]) >= 4.0
+        && runs(&body[20..]).0 < 6
 }
 
 /// Docker Hub `dckr_pat_` / `dckr_oat_` + random.
@@ -878,7 +1095,8 @@ fn dockerhub_token(v: &[u8]) -> bool {
 fn azure_storage_key(v: &[u8]) -> bool {
     let k = v.strip_prefix(b"AccountKey=").unwrap_or(v);
     let mut buf = [0u8; 64];
-    if b64_decode(k, false, &mut buf) != Some(64) || buf.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+    if b64_decode(k, false, &mut buf) != Some(64) || buf.iter().all(|&b| (0x20..0x7f).contains(&b))
+    {
         return false;
     }
     let (same, _) = runs(k);
@@ -889,7 +1107,9 @@ fn azure_storage_key(v: &[u8]) -> bool {
 /// base64 of a 32-byte HMAC-SHA256.
 fn azure_sas(v: &[u8]) -> bool {
     let key = b"sig=";
-    let Some(at) = v.windows(4).rposition(|w| w == key) else { return false };
+    let Some(at) = v.windows(4).rposition(|w| w == key) else {
+        return false;
+    };
     let sig = &v[at + 4..];
     let mut d = B64::new(false);
     let mut raw = [0u8; 64];
@@ -930,7 +1150,9 @@ fn hex32_secret(v: &[u8]) -> bool {
 /// SendGrid `SG.<22>.<43>`.
 fn sendgrid_key(v: &[u8]) -> bool {
     let mut it = v.split(|&b| b == b'.');
-    let (Some(_), Some(a), Some(b)) = (it.next(), it.next(), it.next()) else { return false };
+    let (Some(_), Some(a), Some(b)) = (it.next(), it.next(), it.next()) else {
+        return false;
+    };
     random_token(a, Alpha::Mixed) && random_token(b, Alpha::Mixed)
 }
 
@@ -952,21 +1174,31 @@ fn huggingface_token(v: &[u8]) -> bool {
 /// OpenAI key: the parts around the `T3BlbkFJ` marker look random; project
 /// keys without the marker need 40+ random characters.
 fn openai_key(v: &[u8]) -> bool {
-    let body = if let Some(r) = v.strip_prefix(b"sk-proj-").or_else(|| v.strip_prefix(b"sk-admin-")).or_else(|| v.strip_prefix(b"sk-svcacct-")) {
+    let body = if let Some(r) = v
+        .strip_prefix(b"sk-proj-")
+        .or_else(|| v.strip_prefix(b"sk-admin-"))
+        .or_else(|| v.strip_prefix(b"sk-svcacct-"))
+    {
         r
     } else {
         v.get(3..).unwrap_or(&[][..])
     };
     match body.windows(8).position(|w| w == b"T3BlbkFJ") {
-        Some(m) => random_token(&body[..m], Alpha::Mixed) && random_token(&body[m + 8..], Alpha::Mixed),
+        Some(m) => {
+            random_token(&body[..m], Alpha::Mixed) && random_token(&body[m + 8..], Alpha::Mixed)
+        }
         None => body.len() >= 40 && random_token(body, Alpha::Mixed),
     }
 }
 
 /// Anthropic `sk-ant-api03-` / `sk-ant-admin01-` + random base64url.
 fn anthropic_key(v: &[u8]) -> bool {
-    let Some(rest) = v.strip_prefix(b"sk-ant-") else { return false };
-    let Some(dash) = rest.iter().position(|&b| b == b'-') else { return false };
+    let Some(rest) = v.strip_prefix(b"sk-ant-") else {
+        return false;
+    };
+    let Some(dash) = rest.iter().position(|&b| b == b'-') else {
+        return false;
+    };
     let body = &rest[dash + 1..];
     body.len() >= 80 && entropy(body) >= 4.6 && runs(body).0 < 5 && !has_placeholder_word(body)
 }
@@ -995,12 +1227,18 @@ fn vault_token(v: &[u8]) -> bool {
 /// `glc_` + base64 of a JSON object with a `"k"` key (Cloud access policy).
 fn grafana_token(v: &[u8]) -> bool {
     if let Some(rest) = v.strip_prefix(b"glsa_") {
-        return rest.len() == 41 && random_token(&rest[..32], Alpha::Mixed) && rest[33..].iter().all(u8::is_ascii_hexdigit);
+        return rest.len() == 41
+            && random_token(&rest[..32], Alpha::Mixed)
+            && rest[33..].iter().all(u8::is_ascii_hexdigit);
     }
-    let Some(b64) = v.strip_prefix(b"glc_") else { return false };
+    let Some(b64) = v.strip_prefix(b"glc_") else {
+        return false;
+    };
     let mut buf = [0u8; 512];
     match b64_decode(b64, false, &mut buf) {
-        Some(n) if n <= buf.len() => json_object(&buf[..n]) && buf[..n].windows(3).any(|w| w == b"\"k\""),
+        Some(n) if n <= buf.len() => {
+            json_object(&buf[..n]) && buf[..n].windows(3).any(|w| w == b"\"k\"")
+        }
         _ => false,
     }
 }
@@ -1024,21 +1262,36 @@ fn newrelic_key(v: &[u8]) -> bool {
 /// Discord webhook: numeric id not a repeated digit, random token.
 fn discord_webhook(v: &[u8]) -> bool {
     let mut it = v.rsplit(|&b| b == b'/');
-    let (Some(tok), Some(id)) = (it.next(), it.next()) else { return false };
-    id.len() >= 17 && id.iter().all(u8::is_ascii_digit) && runs(id).0 < 5 && random_token(tok, Alpha::Mixed)
+    let (Some(tok), Some(id)) = (it.next(), it.next()) else {
+        return false;
+    };
+    id.len() >= 17
+        && id.iter().all(u8::is_ascii_digit)
+        && runs(id).0 < 5
+        && random_token(tok, Alpha::Mixed)
 }
 
 /// Stripe webhook signing secret `whsec_` + random base62 (or hex).
 fn stripe_webhook_secret(v: &[u8]) -> bool {
     let body = v.get(6..).unwrap_or(&[][..]);
-    let alpha = if body.iter().all(u8::is_ascii_hexdigit) { Alpha::Hex } else { Alpha::Mixed };
+    let alpha = if body.iter().all(u8::is_ascii_hexdigit) {
+        Alpha::Hex
+    } else {
+        Alpha::Mixed
+    };
     random_token(body, alpha)
 }
 
 const BECH32: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
 fn bech32_polymod_step(c: u32, x: u32) -> u32 {
-    const G: [u32; 5] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3];
+    const G: [u32; 5] = [
+        0x3b6a_57b2,
+        0x2650_8e6d,
+        0x1ea1_19fa,
+        0x3d42_33dd,
+        0x2a14_62b3,
+    ];
     let top = c >> 25;
     let mut c = ((c & 0x1ff_ffff) << 5) ^ x;
     for (i, g) in G.iter().enumerate() {
@@ -1052,7 +1305,9 @@ fn bech32_polymod_step(c: u32, x: u32) -> u32 {
 /// age X25519 identity `AGE-SECRET-KEY-1` + 58 bech32 characters: the
 /// BIP-173 bech32 checksum over the human-readable part and data verifies.
 fn age_secret_key(v: &[u8]) -> bool {
-    let Some(sep) = v.iter().rposition(|&b| b == b'1') else { return false };
+    let Some(sep) = v.iter().rposition(|&b| b == b'1') else {
+        return false;
+    };
     let (hrp, data) = (&v[..sep], &v[sep + 1..]);
     if hrp.is_empty() || data.len() < 6 {
         return false;
@@ -1066,7 +1321,9 @@ fn age_secret_key(v: &[u8]) -> bool {
         c = bech32_polymod_step(c, (h.to_ascii_lowercase() & 31) as u32);
     }
     for &d in data {
-        let Some(x) = BECH32.iter().position(|&b| b == d.to_ascii_lowercase()) else { return false };
+        let Some(x) = BECH32.iter().position(|&b| b == d.to_ascii_lowercase()) else {
+            return false;
+        };
         c = bech32_polymod_step(c, x as u32);
     }
     c == 1 && runs(data).0 < 6
@@ -1078,11 +1335,61 @@ fn age_secret_key(v: &[u8]) -> bool {
 
 /// Prefixes of tokens that have their own detector.
 const KNOWN_PREFIXES: &[&[u8]] = &[
-    b"eyJ", b"ghp_", b"gho_", b"ghu_", b"ghs_", b"ghr_", b"github_pat_", b"glpat-", b"xox", b"xapp-", b"AKIA", b"ASIA",
-    b"AIza", b"sk_live_", b"sk_test_", b"rk_live_", b"rk_test_", b"pk_live_", b"pk_test_", b"sk-", b"SG.", b"hf_",
-    b"npm_", b"pypi-", b"dckr_", b"shpat_", b"shpca_", b"shppa_", b"shpss_", b"GOCSPX-", b"gldt-", b"glrt-", b"glcbt-",
-    b"glptt-", b"glft-", b"glimt-", b"glagent-", b"glsoat-", b"gloas-", b"glffct-", b"GR1348941", b"dop_v1_", b"doo_v1_",
-    b"dor_v1_", b"hvs.", b"hvb.", b"hvr.", b"glc_", b"glsa_", b"dapi", b"PMAK-", b"NRAK-", b"NRII-", b"whsec_", b"AGE-SECRET-KEY-",
+    b"eyJ",
+    b"ghp_",
+    b"gho_",
+    b"ghu_",
+    b"ghs_",
+    b"ghr_",
+    b"github_pat_",
+    b"glpat-",
+    b"xox",
+    b"xapp-",
+    b"AKIA",
+    b"ASIA",
+    b"AIza",
+    b"sk_live_",
+    b"sk_test_",
+    b"rk_live_",
+    b"rk_test_",
+    b"pk_live_",
+    b"pk_test_",
+    b"sk-",
+    b"SG.",
+    b"hf_",
+    b"npm_",
+    b"pypi-",
+    b"dckr_",
+    b"shpat_",
+    b"shpca_",
+    b"shppa_",
+    b"shpss_",
+    b"GOCSPX-",
+    b"gldt-",
+    b"glrt-",
+    b"glcbt-",
+    b"glptt-",
+    b"glft-",
+    b"glimt-",
+    b"glagent-",
+    b"glsoat-",
+    b"gloas-",
+    b"glffct-",
+    b"GR1348941",
+    b"dop_v1_",
+    b"doo_v1_",
+    b"dor_v1_",
+    b"hvs.",
+    b"hvb.",
+    b"hvr.",
+    b"glc_",
+    b"glsa_",
+    b"dapi",
+    b"PMAK-",
+    b"NRAK-",
+    b"NRII-",
+    b"whsec_",
+    b"AGE-SECRET-KEY-",
 ];
 
 /// A hard-coded secret assigned to a password/secret/token/key name: 8-128
@@ -1097,38 +1404,122 @@ fn secret_generic(v: &[u8]) -> bool {
     if KNOWN_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return false;
     }
-    if matches!(v[0], b'$' | b'%' | b'@' | b'&' | b'*' | b'!' | b'/' | b'~' | b'.' | b'#' | b'=' | b':' | b'?' | b'-') {
+    if matches!(
+        v[0],
+        b'$' | b'%'
+            | b'@'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'/'
+            | b'~'
+            | b'.'
+            | b'#'
+            | b'='
+            | b':'
+            | b'?'
+            | b'-'
+    ) {
         return false;
     }
     const BAD: &[&[u8]] = &[
-        b"example", b"sample", b"placeholder", b"changeme", b"change_me", b"change-me", b"password", b"passwd",
-        b"secret", b"dummy", b"redacted", b"your", b"xxxx", b"****", b"....", b"todo", b"fixme", b"replace", b"insert",
-        b"undefined", b"null", b"test", b"process.env", b"environ", b"getenv", b"config.", b"settings.", b"vault:",
-        b"://", b"{{", b"}}", b"${", b"$(", b"%(", b"#{", b"arn:", b"sha1:", b"sha256:", b"sha512:", b"md5:",
-        b"localhost", b"string", b"token", b"api_key", b"apikey", b"encrypted", b"hidden", b"masked", b"lorem",
+        b"example",
+        b"sample",
+        b"placeholder",
+        b"changeme",
+        b"change_me",
+        b"change-me",
+        b"password",
+        b"passwd",
+        b"secret",
+        b"dummy",
+        b"redacted",
+        b"your",
+        b"xxxx",
+        b"****",
+        b"....",
+        b"todo",
+        b"fixme",
+        b"replace",
+        b"insert",
+        b"undefined",
+        b"null",
+        b"test",
+        b"process.env",
+        b"environ",
+        b"getenv",
+        b"config.",
+        b"settings.",
+        b"vault:",
+        b"://",
+        b"{{",
+        b"}}",
+        b"${",
+        b"$(",
+        b"%(",
+        b"#{",
+        b"arn:",
+        b"sha1:",
+        b"sha256:",
+        b"sha512:",
+        b"md5:",
+        b"localhost",
+        b"string",
+        b"token",
+        b"api_key",
+        b"apikey",
+        b"encrypted",
+        b"hidden",
+        b"masked",
+        b"lorem",
         b"ipsum",
     ];
     if BAD.iter().any(|b| contains_ci(v, b)) {
         return false;
     }
-    for ext in [b".txt".as_slice(), b".pem", b".key", b".json", b".yaml", b".yml", b".env", b".crt", b".p12", b".jks"] {
+    for ext in [
+        b".txt".as_slice(),
+        b".pem",
+        b".key",
+        b".json",
+        b".yaml",
+        b".yml",
+        b".env",
+        b".crt",
+        b".p12",
+        b".jks",
+    ] {
         if ends_with_ci(v, ext) {
             return false;
         }
     }
-    if placeholder_password(v) || v.eq_ignore_ascii_case(b"true") || v.eq_ignore_ascii_case(b"false") {
+    if placeholder_password(v)
+        || v.eq_ignore_ascii_case(b"true")
+        || v.eq_ignore_ascii_case(b"false")
+    {
         return false;
     }
     // dotted identifiers without digits: attribute access (`self.db.pass`)
-    if v.contains(&b'.') && !v.iter().any(u8::is_ascii_digit) && v.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.') {
+    if v.contains(&b'.')
+        && !v.iter().any(u8::is_ascii_digit)
+        && v.iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+    {
         return false;
     }
     // shapes that have their own detector: AWS secret access key, Twilio
     // SK/AC sids, Mailchimp keys
-    if n == 40 && aws_secret(v) && v.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'/' || *b == b'+') {
+    if n == 40
+        && aws_secret(v)
+        && v.iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'/' || *b == b'+')
+    {
         return false;
     }
-    let hex_lower = |b: &[u8]| b.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c));
+    let hex_lower = |b: &[u8]| {
+        b.iter()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+    };
     if n == 34 && (v.starts_with(b"SK") || v.starts_with(b"AC")) && hex_lower(&v[2..]) {
         return false;
     }
@@ -1143,7 +1534,9 @@ fn secret_generic(v: &[u8]) -> bool {
         let mut buf = [0u8; 96];
         if let Some(m) = b64_decode(v, false, &mut buf) {
             let dec = &buf[..m.min(buf.len())];
-            if dec.iter().all(|&b| (0x20..0x7f).contains(&b)) && (BAD.iter().any(|b| contains_ci(dec, b)) || placeholder_password(dec)) {
+            if dec.iter().all(|&b| (0x20..0x7f).contains(&b))
+                && (BAD.iter().any(|b| contains_ci(dec, b)) || placeholder_password(dec))
+            {
                 return false;
             }
         }
@@ -1151,14 +1544,22 @@ fn secret_generic(v: &[u8]) -> bool {
     let lower = v.iter().any(u8::is_ascii_lowercase);
     let upper = v.iter().any(u8::is_ascii_uppercase);
     let digit = v.iter().any(u8::is_ascii_digit);
-    let special = v.iter().any(|b| !b.is_ascii_alphanumeric() && !b"_-.".contains(b));
-    let classes = [lower, upper, digit, special].iter().filter(|&&x| x).count();
+    let special = v
+        .iter()
+        .any(|b| !b.is_ascii_alphanumeric() && !b"_-.".contains(b));
+    let classes = [lower, upper, digit, special]
+        .iter()
+        .filter(|&&x| x)
+        .count();
     let ok_classes = match classes {
         0 | 1 => false,
         2 if digit => n >= 12,
         2 if lower && upper => {
             // random mixed case, not camelCase words
-            let flips = v.windows(2).filter(|w| w[0].is_ascii_lowercase() != w[1].is_ascii_lowercase()).count();
+            let flips = v
+                .windows(2)
+                .filter(|w| w[0].is_ascii_lowercase() != w[1].is_ascii_lowercase())
+                .count();
             n >= 16 && flips * 3 >= n
         }
         2 => n >= 16,
@@ -1230,27 +1631,54 @@ fn identifier_like(v: &[u8]) -> bool {
 /// placeholder, env reference, the user name again, or a port number), and
 /// not a documentation host.
 fn url_password(v: &[u8]) -> bool {
-    let Some(s) = v.windows(3).position(|w| w == b"://") else { return false };
+    let Some(s) = v.windows(3).position(|w| w == b"://") else {
+        return false;
+    };
     let rest = &v[s + 3..];
-    let Some(at) = rest.iter().position(|&b| b == b'@') else { return false };
+    let Some(at) = rest.iter().position(|&b| b == b'@') else {
+        return false;
+    };
     let (userinfo, host) = (&rest[..at], &rest[at + 1..]);
-    let Some(colon) = userinfo.iter().position(|&b| b == b':') else { return false };
+    let Some(colon) = userinfo.iter().position(|&b| b == b':') else {
+        return false;
+    };
     let (user, pw) = (&userinfo[..colon], &userinfo[colon + 1..]);
-    if pw.len() < 4 || placeholder_password(pw) || pw.eq_ignore_ascii_case(user) || KNOWN_PREFIXES.iter().any(|p| pw.starts_with(p)) {
+    if pw.len() < 4
+        || placeholder_password(pw)
+        || pw.eq_ignore_ascii_case(user)
+        || KNOWN_PREFIXES.iter().any(|p| pw.starts_with(p))
+    {
         return false;
     }
     if pw.len() <= 5 && pw.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    if user.starts_with(b"$") || user.starts_with(b"{") || user.starts_with(b"<") || user.starts_with(b"%") {
+    if user.starts_with(b"$")
+        || user.starts_with(b"{")
+        || user.starts_with(b"<")
+        || user.starts_with(b"%")
+    {
         return false;
     }
     let host = trim_ws(host);
     if host.is_empty() {
         return false;
     }
-    for doc in [b"example.com".as_slice(), b"example.org", b"example.net", b".example", b"host", b"hostname", b"your-host", b"yourhost"] {
-        if ends_with_ci(host, doc) && (host.len() == doc.len() || doc[0] == b'.' || host[host.len() - doc.len() - 1] == b'.') {
+    for doc in [
+        b"example.com".as_slice(),
+        b"example.org",
+        b"example.net",
+        b".example",
+        b"host",
+        b"hostname",
+        b"your-host",
+        b"yourhost",
+    ] {
+        if ends_with_ci(host, doc)
+            && (host.len() == doc.len()
+                || doc[0] == b'.'
+                || host[host.len() - doc.len() - 1] == b'.')
+        {
             return false;
         }
     }
@@ -1339,16 +1767,31 @@ mod tests {
         let mut buf = [0u8; 16];
         assert_eq!(b64_decode(b"dXNlcjpwYXNz", false, &mut buf), Some(9));
         assert_eq!(&buf[..9], b"user:pass");
-        assert_eq!(b64_decode(b"dXNlcjpwYXNzd29yZA==", false, &mut buf), Some(13));
+        assert_eq!(
+            b64_decode(b"dXNlcjpwYXNzd29yZA==", false, &mut buf),
+            Some(13)
+        );
         assert_eq!(b64_decode(b"dXNlcjpwYXNzd29yZA", false, &mut buf), Some(13));
         assert_eq!(b64_decode(b"dXNlc", false, &mut buf), None);
         assert_eq!(b64_decode(b"dX=Nl", false, &mut buf), None);
         assert_eq!(b64_decode(b"a-_b", false, &mut buf), None);
         assert_eq!(b64_decode(b"a-_b", true, &mut buf), Some(3));
-        assert!(random_token(b"u8jzPde0IgxLd6GncfBAepfJBd0Kh8024xXH", Alpha::Mixed));
-        assert!(!random_token(b"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", Alpha::Mixed));
-        assert!(!random_token(b"abcdefghijklmnopqrstuvwxyzABCD012345", Alpha::Mixed));
-        assert!(!random_token(b"u8jzPde0IgxLyourBAepfJBd0Kh8024xXH", Alpha::Mixed));
+        assert!(random_token(
+            b"u8jzPde0IgxLd6GncfBAepfJBd0Kh8024xXH",
+            Alpha::Mixed
+        ));
+        assert!(!random_token(
+            b"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            Alpha::Mixed
+        ));
+        assert!(!random_token(
+            b"abcdefghijklmnopqrstuvwxyzABCD012345",
+            Alpha::Mixed
+        ));
+        assert!(!random_token(
+            b"u8jzPde0IgxLyourBAepfJBd0Kh8024xXH",
+            Alpha::Mixed
+        ));
         assert!(!random_token(b"short", Alpha::Mixed));
         assert!(identifier_like(b"userInput2"));
         assert!(identifier_like(b"DB_PASSWORD_FILE"));
@@ -1357,7 +1800,9 @@ mod tests {
         assert!(!identifier_like(b"Xk9#mP2vLq8!"));
         assert!(!identifier_like(b"aBcDeFgHiJ"));
         assert!(looks_like_path(b"src/main/Resources/Config/Aws/Keys/Prod1"));
-        assert!(!looks_like_path(b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzEXAMPLEK"));
+        assert!(!looks_like_path(
+            b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzEXAMPLEK"
+        ));
     }
 
     #[test]
@@ -1365,7 +1810,11 @@ mod tests {
         check(
             "aws_secret",
             aws_secret,
-            &["GSU8po+799NksnRH9ucAUsdMlHUvTCQCyEZDz/Td", "dJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7", "k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt"],
+            &[
+                "GSU8po+799NksnRH9ucAUsdMlHUvTCQCyEZDz/Td",
+                "dJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7",
+                "k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt",
+            ],
             &[
                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                 "3f4e2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f",
@@ -1380,7 +1829,12 @@ mod tests {
             "aws_access_key_id",
             aws_access_key_id,
             &["AKIAQX4BZ7KD2MNRT5WE", "ASIAN4KHVDGAJGXBENYJ"],
-            &["AKIAXXXXXXXXXXXXXXXX", "AKIAABCDEFGHIJKLMNOP", "AKIAIOSFODNN7EXAMPLE", "AKIAQX4BZ7KD2MNRT5W"],
+            &[
+                "AKIAXXXXXXXXXXXXXXXX",
+                "AKIAABCDEFGHIJKLMNOP",
+                "AKIAIOSFODNN7EXAMPLE",
+                "AKIAQX4BZ7KD2MNRT5W",
+            ],
         );
     }
 
@@ -1389,15 +1843,38 @@ mod tests {
         check(
             "gcp_api_key",
             gcp_api_key,
-            &["AIzaSys8Stqcbnr3yBdGBLEPH1qhT61qtc4xatw", "AIzaSys8phP9nhFyJfm5di4PzJ59FHz5r1pY4Oj"],
-            &["AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "AIzaSyYOUR_API_KEY_HEREyourapikeyhere1", "AIzaSys8Stqcbnr3yBdGBLEPH1qhT61qtc4xa", "BIzaSys8Stqcbnr3yBdGBLEPH1qhT61qtc4xatw"],
+            &[
+                "AIzaSys8Stqcbnr3yBdGBLEPH1qhT61qtc4xatw",
+                "AIzaSys8phP9nhFyJfm5di4PzJ59FHz5r1pY4Oj",
+            ],
+            &[
+                "AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+                "AIzaSyYOUR_API_KEY_HEREyourapikeyhere1",
+                "AIzaSys8Stqcbnr3yBdGBLEPH1qhT61qtc4xa",
+                "BIzaSys8Stqcbnr3yBdGBLEPH1qhT61qtc4xatw",
+            ],
         );
-        check("google_oauth_secret", google_oauth_secret, &["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"], &["GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx", "GOCSPX-1234567890abcdefghijklmnopqr"]);
+        check(
+            "google_oauth_secret",
+            google_oauth_secret,
+            &["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"],
+            &[
+                "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "GOCSPX-1234567890abcdefghijklmnopqr",
+            ],
+        );
         check(
             "gcp_sa_key_id",
             gcp_sa_key_id,
-            &["3f57fd14c1604d115cea325a65e19cbae530282b", "d36cb9d21f6be6abf0d7c1c1e21862ab8a18a890"],
-            &["0000000000000000000000000000000000000000", "0123456789abcdef0123456789abcdef01234567", "3f57fd14c1604d115cea325a65e19cbae530282"],
+            &[
+                "3f57fd14c1604d115cea325a65e19cbae530282b",
+                "d36cb9d21f6be6abf0d7c1c1e21862ab8a18a890",
+            ],
+            &[
+                "0000000000000000000000000000000000000000",
+                "0123456789abcdef0123456789abcdef01234567",
+                "3f57fd14c1604d115cea325a65e19cbae530282",
+            ],
         );
     }
 
@@ -1424,8 +1901,19 @@ mod tests {
         check(
             "http_cookie",
             http_cookie,
-            &["Cookie: sessionid=38afes7a8; csrftoken=u32t4o3tb3gg43", "Set-Cookie: __Host-sid=KQ2Hc9x1mZ7tLw; Path=/; Secure", "cookie: JSESSIONID=8F2A91C04B7D3E5A"],
-            &["Cookie: name=value", "Cookie: session=${SESSION_COOKIE}", "Set-Cookie: Path=/; Secure", "Cookie: a=xxxx", "Cookie: nothing", "Cookie: token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"],
+            &[
+                "Cookie: sessionid=38afes7a8; csrftoken=u32t4o3tb3gg43",
+                "Set-Cookie: __Host-sid=KQ2Hc9x1mZ7tLw; Path=/; Secure",
+                "cookie: JSESSIONID=8F2A91C04B7D3E5A",
+            ],
+            &[
+                "Cookie: name=value",
+                "Cookie: session=${SESSION_COOKIE}",
+                "Set-Cookie: Path=/; Secure",
+                "Cookie: a=xxxx",
+                "Cookie: nothing",
+                "Cookie: token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
+            ],
         );
     }
 
@@ -1491,12 +1979,20 @@ mod tests {
         let ppk = "PuTTY-User-Key-File-2: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240311\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIHAtZiomB0r+QkCTMsCg3QgUCJ/5Rf/iZZJmFK28\nSRyP\nPrivate-Lines: 1\nAAAAIE6WTztVr3j4pTIKoQPJ7qdJxHvYRUmCsVAKfPFaSAXR\nPrivate-MAC: 897351cf2b8c68ed90c8cf79489c34198ededc31";
         let ppk_crlf = ppk.replace('\n', "\r\n");
         let ppk_v3 = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nComment: k\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIHAtZiomB0r+QkCTMsCg3QgUCJ/5Rf/iZZJmFK28\nSRyP\nKey-Derivation: Argon2id\nArgon2-Memory: 8192\nArgon2-Passes: 13\nArgon2-Parallelism: 1\nArgon2-Salt: 0a1b2c3d4e5f60718293a4b5c6d7e8f9\nPrivate-Lines: 1\nAAAAIE6WTztVr3j4pTIKoQPJ7qdJxHvYRUmCsVAKfPFaSAXR\nPrivate-MAC: bca60d1f207dda26ac7caab73f3f2997e67a3d7a43023aba15a86c9279e4dac1";
-        check("putty_private_key", putty_private_key, &[ppk, &ppk_crlf, ppk_v3], &[
-            &ppk.replace("Public-Lines: 2", "Public-Lines: 3"),
-            &ppk.replace("ssh-ed25519\n", "ssh-rsa\n"),
-            &ppk.replace("Private-MAC: 897351cf2b8c68ed90c8cf79489c34198ededc31", "Private-MAC: 897351cf"),
-            "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none",
-        ]);
+        check(
+            "putty_private_key",
+            putty_private_key,
+            &[ppk, &ppk_crlf, ppk_v3],
+            &[
+                &ppk.replace("Public-Lines: 2", "Public-Lines: 3"),
+                &ppk.replace("ssh-ed25519\n", "ssh-rsa\n"),
+                &ppk.replace(
+                    "Private-MAC: 897351cf2b8c68ed90c8cf79489c34198ededc31",
+                    "Private-MAC: 897351cf",
+                ),
+                "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none",
+            ],
+        );
     }
 
     #[test]
@@ -1505,7 +2001,12 @@ mod tests {
         check(
             "github_token",
             github_token,
-            &["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", "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", "ghs_mxgJTeKdNnFRIBXuDL7DxtpYlSXpfK0IYYek", "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"],
+            &[
+                "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",
+                "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",
+                "ghs_mxgJTeKdNnFRIBXuDL7DxtpYlSXpfK0IYYek",
+                "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",
+            ],
             &[
                 "ghp_i0B3JrTAwR4y9ojfljoQoaF1Llqsaj30vnMA",
                 "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",
@@ -1523,21 +2024,54 @@ mod tests {
         check(
             "npm_token",
             npm_token,
-            &["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", "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"],
-            &["npm_uvSwMFLZDe1f8rESQedUStPKR0CsTy1Op3X3", "npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d", "npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
+            &[
+                "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",
+                "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",
+            ],
+            &[
+                "npm_uvSwMFLZDe1f8rESQedUStPKR0CsTy1Op3X3",
+                "npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d",
+                "npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            ],
         );
         check(
             "age_secret_key",
             age_secret_key,
             &["AGE-SECRET-KEY-1GP04PDLWRG7VDCZS4MWRFKKRJTD6ZY6G3PY0XFJ02UPQLQMWLAFS2WM5Y7"],
-            &["AGE-SECRET-KEY-1GP04PDLWRG7VDCZS4MWRFKKRJTD6ZY6G3PY0XFJ02UPQLQMWLAFS2WM5YQ", "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "AGE-SECRET-KEY-1", "AGE-SECRET-KEY-1GP04PDLWRG7VDCZS4MWRFKKRJTD6ZY6G3PY0XFJ02UPQLQMWLAFS2WM5YB"],
+            &[
+                "AGE-SECRET-KEY-1GP04PDLWRG7VDCZS4MWRFKKRJTD6ZY6G3PY0XFJ02UPQLQMWLAFS2WM5YQ",
+                "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ",
+                "AGE-SECRET-KEY-1",
+                "AGE-SECRET-KEY-1GP04PDLWRG7VDCZS4MWRFKKRJTD6ZY6G3PY0XFJ02UPQLQMWLAFS2WM5YB",
+            ],
         );
     }
 
     #[test]
     fn saas_tokens() {
-        check("stripe_key", stripe_key, &["sk_live_bvJDCTbyvHNsG9eh6Yo4gfqr", "rk_live_c5XlrWi0B26R08qzjI6GKFSu"], &["sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "sk_live_yoursecretkeyhere12345678", "sk_live_abcdefghijklmnopqrstuvwxyz"]);
-        check("gitlab_token", gitlab_token, &["glpat-2rcDkdfrUnW5gcF-Ha6i", "GR1348941GMrb9h-ImB-LK777pzNk", "glpat-2rcDkdfrUnW5gcF-Ha6i.01.0j0bkc4hl"], &["glpat-xxxxxxxxxxxxxxxxxxxx", "glpat-1234567890abcdefghij"]);
+        check(
+            "stripe_key",
+            stripe_key,
+            &[
+                "sk_live_bvJDCTbyvHNsG9eh6Yo4gfqr",
+                "rk_live_c5XlrWi0B26R08qzjI6GKFSu",
+            ],
+            &[
+                "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+                "sk_live_yoursecretkeyhere12345678",
+                "sk_live_abcdefghijklmnopqrstuvwxyz",
+            ],
+        );
+        check(
+            "gitlab_token",
+            gitlab_token,
+            &[
+                "glpat-2rcDkdfrUnW5gcF-Ha6i",
+                "GR1348941GMrb9h-ImB-LK777pzNk",
+                "glpat-2rcDkdfrUnW5gcF-Ha6i.01.0j0bkc4hl",
+            ],
+            &["glpat-xxxxxxxxxxxxxxxxxxxx", "glpat-1234567890abcdefghij"],
+        );
         check(
             "slack_token",
             slack_token,
@@ -1548,7 +2082,10 @@ mod tests {
             "slack_webhook",
             slack_webhook,
             &["https://hooks.slack.com/services/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"],
-            &["https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/T0TDBM50F/BQO1XO5CV0X/abcdefghijklmnopqrstuvwx"],
+            &[
+                "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+                "https://hooks.slack.com/services/T0TDBM50F/BQO1XO5CV0X/abcdefghijklmnopqrstuvwx",
+            ],
         );
         check(
             "pypi_token",
@@ -1556,7 +2093,15 @@ mod tests {
             &["pypi-AgEIcHlwaS5vcmcCIQEI05DnU8jxI4fUWKKVA6gCNfMSp0tAmxmUJNo7L8ZzWMgnNednyogqnOSwm_rIF6vm5IzJotZMMn6xNocUvdZwq-Edjh5DazvTI3l-jg57d-cks30_fyqKmdy8ASnXUneykH-qS9d3X21r__WtEy6jXKKlBwWcC6687v9Uz_sYgnt8weUkCDa3aqAgVhjcqF1XeceGjcXp"],
             &["pypi-AgEIcHlwaS5vcmcXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "pypi-AgEIcHlwaS5vcmcCIQEI05DnU8jxI4fUWKKVA6gCNfMSp0t", "pypi-AgEIcHlwaS5vcmcCIQEI05DnU8jxI4fUWKKVA6gCNfMSp0tAmxmUJNo7L8ZzWMgnNednyogqnOSwm_rIF6vm5IzJa"],
         );
-        check("dockerhub_token", dockerhub_token, &["dckr_pat_idDn87XG3_q_xbMtEPO6UkzYuF0"], &["dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx", "dckr_pat_1234567890abcdefghijklmnopq"]);
+        check(
+            "dockerhub_token",
+            dockerhub_token,
+            &["dckr_pat_idDn87XG3_q_xbMtEPO6UkzYuF0"],
+            &[
+                "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "dckr_pat_1234567890abcdefghijklmnopq",
+            ],
+        );
         check(
             "azure_storage_key",
             azure_storage_key,
@@ -1569,12 +2114,72 @@ mod tests {
             &["sv=2022-11-02&ss=b&srt=o&sp=r&se=2025-12-31T23:59:59Z&spr=https&sig=EKYIe42LUyn6beIa%2FBJDnxU1GGt%2F%2FbX4ciw7Imp1nuQ%3D", "sv=2021-08-06&sig=EKYIe42LUyn6beIa/BJDnxU1GGt//bX4ciw7Imp1nuQ="],
             &["sv=2022-11-02&sig=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX%3D", "sv=2022-11-02&sig=VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZw%3D%3D", "sv=2022-11-02&sig=EKYIe42LUyn6beIa%2ZBJDnxU1GGt%2F%2FbX4ciw7Imp1nuQ%3D"],
         );
-        check("twilio_sid", twilio_sid, &["SK662b5e803b61ba4168160adb59261ff2", "ACd3c425c8d99d19bdd0b6cc60d5d32cbe"], &["SK00000000000000000000000000000000", "AC1234567890abcdef1234567890abcdef"]);
-        check("hex32_secret", hex32_secret, &["54014c2b54b95523cf6941fa1c257c6f", "c57513064d6d59291f0cde2e5738713a"], &["00000000000000000000000000000000", "0123456789abcdef0123456789abcdef", "54014c2b54b95523cf6941fa1c257c6"]);
-        check("sendgrid_key", sendgrid_key, &["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"], &["SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "SG.ABCDEFGHIJKLMNOPQRSTUV.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "SG.only"]);
-        check("mailchimp_key", mailchimp_key, &["85a8e48f687ab165c58ac5831be38cb8-us14"], &["00000000000000000000000000000000-us1"]);
-        check("shopify_token", shopify_token, &["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", "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"], &["shpat_00000000000000000000000000000000", "shpat_0123456789abcdef0123456789abcdef"]);
-        check("huggingface_token", huggingface_token, &["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", "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"], &["hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH", "hf_YourHuggingFaceTokenGoesHereNowOkX"]);
+        check(
+            "twilio_sid",
+            twilio_sid,
+            &[
+                "SK662b5e803b61ba4168160adb59261ff2",
+                "ACd3c425c8d99d19bdd0b6cc60d5d32cbe",
+            ],
+            &[
+                "SK00000000000000000000000000000000",
+                "AC1234567890abcdef1234567890abcdef",
+            ],
+        );
+        check(
+            "hex32_secret",
+            hex32_secret,
+            &[
+                "54014c2b54b95523cf6941fa1c257c6f",
+                "c57513064d6d59291f0cde2e5738713a",
+            ],
+            &[
+                "00000000000000000000000000000000",
+                "0123456789abcdef0123456789abcdef",
+                "54014c2b54b95523cf6941fa1c257c6",
+            ],
+        );
+        check(
+            "sendgrid_key",
+            sendgrid_key,
+            &["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"],
+            &[
+                "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "SG.ABCDEFGHIJKLMNOPQRSTUV.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+                "SG.only",
+            ],
+        );
+        check(
+            "mailchimp_key",
+            mailchimp_key,
+            &["85a8e48f687ab165c58ac5831be38cb8-us14"],
+            &["00000000000000000000000000000000-us1"],
+        );
+        check(
+            "shopify_token",
+            shopify_token,
+            &[
+                "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",
+                "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",
+            ],
+            &[
+                "shpat_00000000000000000000000000000000",
+                "shpat_0123456789abcdef0123456789abcdef",
+            ],
+        );
+        check(
+            "huggingface_token",
+            huggingface_token,
+            &[
+                "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",
+                "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",
+            ],
+            &[
+                "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH",
+                "hf_YourHuggingFaceTokenGoesHereNowOkX",
+            ],
+        );
         check(
             "openai_key",
             openai_key,
@@ -1587,7 +2192,12 @@ mod tests {
             &["sk-ant-api03-1FZuG296c0xPbX-neGBuzSm6A8cVR06AxYpThGJWZhbj11THnCMZCY7Bvqiy8CsT07Lq8TDIWG2x9aJTFMP9-2kUtMXhkAA"],
             &["sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sk-ant-api03-short"],
         );
-        check("digitalocean_token", digitalocean_token, &["dop_v1_eee65f53e9421ce50211670eae679f02e8d28a79023c39c200661fccd268a29a"], &["dop_v1_0000000000000000000000000000000000000000000000000000000000000000"]);
+        check(
+            "digitalocean_token",
+            digitalocean_token,
+            &["dop_v1_eee65f53e9421ce50211670eae679f02e8d28a79023c39c200661fccd268a29a"],
+            &["dop_v1_0000000000000000000000000000000000000000000000000000000000000000"],
+        );
         check("vault_token", vault_token, &["hvs.CAESIb0prFmbh7_wy5yq1XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1_LwiqD9jJBAciI"], &["hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "hvs."]);
         check(
             "grafana_token",
@@ -1595,16 +2205,45 @@ mod tests {
             &["glsa_ACpdclsxHKifxi5CvQUSHL8iLc7bE6wS_9102f29a", "glc_eyJvIjogIjgxMjM0NSIsICJuIjogInN0YWNrLTgxMjM0NS1obS1yZWFkLWNpIiwgImsiOiAiaWVlQ0l4VmM1N1ZWVGlZOTZ2d2ZSRTVlIiwgIm0iOiB7InIiOiAicHJvZC1ldS13ZXN0LTIifX0="],
             &["glsa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxx", "glc_VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZw=="],
         );
-        check("databricks_token", databricks_token, &["dapid0f0cc022238daceee2092f073ff80b9", "dapid0f0cc022238daceee2092f073ff80b9-2"], &["dapi00000000000000000000000000000000", "dapi1"]);
-        check("postman_key", postman_key, &["PMAK-465aef7ac86d66c7a644fb12-853ef86dcfaea21818b904ce6087413e3b"], &["PMAK-000000000000000000000000-0000000000000000000000000000000000"]);
-        check("newrelic_key", newrelic_key, &["NRAK-EMM4QLA48CLORW876KZOF0YI23M"], &["NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX", "NRAK-ABCDEFGHIJKLMNOPQRSTUVWXYZ0"]);
+        check(
+            "databricks_token",
+            databricks_token,
+            &[
+                "dapid0f0cc022238daceee2092f073ff80b9",
+                "dapid0f0cc022238daceee2092f073ff80b9-2",
+            ],
+            &["dapi00000000000000000000000000000000", "dapi1"],
+        );
+        check(
+            "postman_key",
+            postman_key,
+            &["PMAK-465aef7ac86d66c7a644fb12-853ef86dcfaea21818b904ce6087413e3b"],
+            &["PMAK-000000000000000000000000-0000000000000000000000000000000000"],
+        );
+        check(
+            "newrelic_key",
+            newrelic_key,
+            &["NRAK-EMM4QLA48CLORW876KZOF0YI23M"],
+            &[
+                "NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX",
+                "NRAK-ABCDEFGHIJKLMNOPQRSTUVWXYZ0",
+            ],
+        );
         check(
             "discord_webhook",
             discord_webhook,
             &["https://discord.com/api/webhooks/0689857531133614854/cSke4R1J_dBi2ewQr8t4-lC4LvGNWAMsI-z0oaWdfZp_lvi60ZIF8-qR38Ony1dHqcey"],
             &["https://discord.com/api/webhooks/000000000000000000/cSke4R1J_dBi2ewQr8t4-lC4LvGNWAMsI-z0oaWdfZp_lvi60ZIF8-qR38Ony1dHqcey", "https://discord.com/api/webhooks/06898575311336_4854/cSke4R1J_dBi2ewQr8t4-lC4LvGNWAMsI-z0oaWdfZp_lvi60ZIF8-qR38Ony1dHqcey"],
         );
-        check("stripe_webhook_secret", stripe_webhook_secret, &["whsec_joaRsuUwpNFgFULh2GNqTmSH4BbyOA0H"], &["whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "whsec_yourwebhooksigningsecrethere12"]);
+        check(
+            "stripe_webhook_secret",
+            stripe_webhook_secret,
+            &["whsec_joaRsuUwpNFgFULh2GNqTmSH4BbyOA0H"],
+            &[
+                "whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "whsec_yourwebhooksigningsecrethere12",
+            ],
+        );
     }
 
     #[test]
@@ -1612,20 +2251,52 @@ mod tests {
         check(
             "secret_generic",
             secret_generic,
-            &["Xk9#mP2vLq8!", "q8Z~vR2.nL5_wT9-kP3xYb7", "R3dw00d!Harbor", "3f9a7c2e8b1d4f6a0c5e9b2d7f1a3c8e", "T7!kq9Lm#2vR", "hR4$kP9wQz2Lm7Xv", "fHkSjdlQwPzXmNbV"],
             &[
-                "changeme", "${DB_PASSWORD}", "********", "xxxxxxxxxxxx", "password123", "SuperSecret123", "P@ssw0rd", "bcryptHash123",
-                "getAccessTokenFromVault", "settings.PAYMENT_API_KEY", "os.environ", "true", "12345678901234", "aaaaaaaa",
-                "abcd1234efgh", "https://example.org/x", "/etc/app/secret.key", "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",
-                "k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt", "TG9yZW0gaXBzdW0gZG9sb3Igc2l0IGFtZXQ=", "cGFzc3dvcmQxMjM=",
-                "SK662b5e803b61ba4168160adb59261ff2", "85a8e48f687ab165c58ac5831be38cb8-us14", "getUserPassword",
-                "ConfigValue", "short",
+                "Xk9#mP2vLq8!",
+                "q8Z~vR2.nL5_wT9-kP3xYb7",
+                "R3dw00d!Harbor",
+                "3f9a7c2e8b1d4f6a0c5e9b2d7f1a3c8e",
+                "T7!kq9Lm#2vR",
+                "hR4$kP9wQz2Lm7Xv",
+                "fHkSjdlQwPzXmNbV",
+            ],
+            &[
+                "changeme",
+                "${DB_PASSWORD}",
+                "********",
+                "xxxxxxxxxxxx",
+                "password123",
+                "SuperSecret123",
+                "P@ssw0rd",
+                "bcryptHash123",
+                "getAccessTokenFromVault",
+                "settings.PAYMENT_API_KEY",
+                "os.environ",
+                "true",
+                "12345678901234",
+                "aaaaaaaa",
+                "abcd1234efgh",
+                "https://example.org/x",
+                "/etc/app/secret.key",
+                "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",
+                "k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt",
+                "TG9yZW0gaXBzdW0gZG9sb3Igc2l0IGFtZXQ=",
+                "cGFzc3dvcmQxMjM=",
+                "SK662b5e803b61ba4168160adb59261ff2",
+                "85a8e48f687ab165c58ac5831be38cb8-us14",
+                "getUserPassword",
+                "ConfigValue",
+                "short",
             ],
         );
         check(
             "url_password",
             url_password,
-            &["postgres://app_user:Qm7x!Vt29pLw@db.prod.corp.internal", "redis://:Hk29xLq7Vw3p@cache-01.internal", "amqps://svc-orders:tq8Lm2Zx9Rv4@mq.corp.internal"],
+            &[
+                "postgres://app_user:Qm7x!Vt29pLw@db.prod.corp.internal",
+                "redis://:Hk29xLq7Vw3p@cache-01.internal",
+                "amqps://svc-orders:tq8Lm2Zx9Rv4@mq.corp.internal",
+            ],
             &[
                 "postgres://user:password@localhost",
                 "https://oauth2:${GITLAB_TOKEN}@gitlab.corp.internal",
@@ -1644,23 +2315,80 @@ mod tests {
     /// literal prefix: none falls into the shared scan regex.
     #[test]
     fn no_scan_patterns() {
-        let mut defs = crate::detect::catalog::parse_file("credentials.toml", include_str!("../../../detectors/credentials.toml")).unwrap();
-        defs.extend(crate::detect::catalog::parse_file("secrets.toml", include_str!("../../../detectors/secrets.toml")).unwrap());
+        let mut defs = crate::detect::catalog::parse_file(
+            "credentials.toml",
+            include_str!("../../../detectors/credentials.toml"),
+        )
+        .unwrap();
+        defs.extend(
+            crate::detect::catalog::parse_file(
+                "secrets.toml",
+                include_str!("../../../detectors/secrets.toml"),
+            )
+            .unwrap(),
+        );
         let n = defs.len();
-        let engine = crate::detect::Engine::new(defs, &vec![false; n], crate::detect::AllowList::default()).unwrap();
+        let engine =
+            crate::detect::Engine::new(defs, &vec![false; n], crate::detect::AllowList::default())
+                .unwrap();
         assert_eq!(engine.trigger_counts().2, 0);
     }
 
     #[test]
     fn no_panics_on_junk() {
-        let junk: [&[u8]; 8] = [b"", b"-", b"-----", b"-----BEGIN -----", b"\\", b"=", b"PuTTY-User-Key-File-2:", b"a.b.c"];
+        let junk: [&[u8]; 8] = [
+            b"",
+            b"-",
+            b"-----",
+            b"-----BEGIN -----",
+            b"\\",
+            b"=",
+            b"PuTTY-User-Key-File-2:",
+            b"a.b.c",
+        ];
         for name in [
-            "aws_secret", "aws_access_key_id", "gcp_api_key", "google_oauth_secret", "gcp_sa_key_id", "http_basic_auth", "http_cookie", "jwt",
-            "pkcs_private_key", "openssh_private_key", "pgp_private_key", "putty_private_key", "stripe_key", "github_token", "github_pat",
-            "npm_token", "gitlab_token", "slack_token", "slack_webhook", "pypi_token", "dockerhub_token", "azure_storage_key", "azure_sas",
-            "twilio_sid", "hex32_secret", "sendgrid_key", "mailchimp_key", "shopify_token", "huggingface_token", "openai_key",
-            "anthropic_key", "secret_generic", "url_password", "digitalocean_token", "vault_token", "grafana_token", "databricks_token",
-            "postman_key", "newrelic_key", "discord_webhook", "stripe_webhook_secret", "age_secret_key",
+            "aws_secret",
+            "aws_access_key_id",
+            "gcp_api_key",
+            "google_oauth_secret",
+            "gcp_sa_key_id",
+            "http_basic_auth",
+            "http_cookie",
+            "jwt",
+            "pkcs_private_key",
+            "openssh_private_key",
+            "pgp_private_key",
+            "putty_private_key",
+            "stripe_key",
+            "github_token",
+            "github_pat",
+            "npm_token",
+            "gitlab_token",
+            "slack_token",
+            "slack_webhook",
+            "pypi_token",
+            "dockerhub_token",
+            "azure_storage_key",
+            "azure_sas",
+            "twilio_sid",
+            "hex32_secret",
+            "sendgrid_key",
+            "mailchimp_key",
+            "shopify_token",
+            "huggingface_token",
+            "openai_key",
+            "anthropic_key",
+            "secret_generic",
+            "url_password",
+            "digitalocean_token",
+            "vault_token",
+            "grafana_token",
+            "databricks_token",
+            "postman_key",
+            "newrelic_key",
+            "discord_webhook",
+            "stripe_webhook_secret",
+            "age_secret_key",
         ] {
             let f = lookup(name).expect(name);
             for j in junk {
