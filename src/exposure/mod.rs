@@ -9,5 +9,10 @@
 //! after it is a pure function of a [`settings::BucketSettings`], so it is
 //! tested without a server.
 
+pub mod content;
 pub mod evaluate;
+pub mod findings;
 pub mod policy;
+pub mod report;
+pub mod settings;
+pub mod verdict;
