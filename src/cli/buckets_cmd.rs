@@ -6,8 +6,8 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use piiscan::exposure::content::read_results;
 use piiscan::exposure::findings::policy_findings;
+use piiscan::exposure::reader::SettingsReader;
 use piiscan::exposure::report::{BucketsReport, ReportFormat};
-use piiscan::exposure::settings::SettingsReader;
 use piiscan::exposure::verdict::evaluate;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -37,7 +37,7 @@ pub struct BucketsArgs {
     /// Write the output here instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Buckets read at the same time.
+    /// Requests in flight at once (bucket settings are read concurrently).
     #[arg(long, default_value_t = 8)]
     pub concurrency: usize,
     /// Exit 0 whatever was found.
@@ -78,7 +78,7 @@ pub fn run(a: BucketsArgs) -> Result<u8> {
         .context("starting the async runtime")?;
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let listed = rt.block_on(async {
-        let reader = Arc::new(SettingsReader::new(&opts).await);
+        let reader = Arc::new(SettingsReader::new(&opts, a.concurrency).await);
         let account = reader.account(a.account_id.as_deref()).await;
         let mut targets: Vec<(String, Option<String>)> = if a.buckets.is_empty() {
             match reader.list_buckets().await {

@@ -21,7 +21,10 @@
 //! covers; anything else (`aws:UserAgent`, `aws:SecureTransport`) restricts
 //! nothing, because a caller can choose to satisfy it.
 
-use super::policy::{Condition, Effect, PolicyDocument, Principals, Statement};
+use super::conditions::*;
+pub use super::matching::account_of;
+use super::matching::*;
+use super::policy::{Effect, PolicyDocument, Principals, Statement};
 use serde::Serialize;
 
 /// What is known about the bucket whose policy is evaluated.
@@ -64,13 +67,6 @@ pub enum Audience {
 enum Access {
     Read,
     Write,
-}
-
-/// Whether an action applies to the bucket or its objects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Bucket,
-    Object,
 }
 
 /// Representative actions each Allow is tested against.
@@ -173,276 +169,7 @@ impl PolicyAnalysis {
     }
 }
 
-/// Glob simulation: the pattern positions alive after reading `text`.
-fn glob_states(pat: &[u8], text: &[u8]) -> Vec<usize> {
-    fn close(pat: &[u8], mut st: Vec<usize>) -> Vec<usize> {
-        let mut i = 0;
-        while i < st.len() {
-            let p = st[i];
-            if p < pat.len() && pat[p] == b'*' && !st.contains(&(p + 1)) {
-                st.push(p + 1);
-            }
-            i += 1;
-        }
-        st
-    }
-    let mut st = close(pat, vec![0]);
-    for &c in text {
-        let mut next = Vec::new();
-        for &p in &st {
-            if p < pat.len() {
-                match pat[p] {
-                    b'*' => next.push(p),
-                    b'?' => next.push(p + 1),
-                    x if x == c => next.push(p + 1),
-                    _ => {}
-                }
-            }
-        }
-        next.sort_unstable();
-        next.dedup();
-        st = close(pat, next);
-        if st.is_empty() {
-            break;
-        }
-    }
-    st
-}
-
-/// `*`/`?` glob match of the whole text.
-pub fn glob_match(pat: &str, text: &str) -> bool {
-    glob_states(pat.as_bytes(), text.as_bytes()).contains(&pat.len())
-}
-
-/// Some text starting with `prefix` matches the pattern.
-fn glob_can_extend(pat: &str, prefix: &str) -> bool {
-    !glob_states(pat.as_bytes(), prefix.as_bytes()).is_empty()
-}
-
-/// Every text starting with `prefix` (and longer) matches the pattern.
-fn glob_covers_extensions(pat: &str, prefix: &str) -> bool {
-    let p = pat.as_bytes();
-    glob_states(p, prefix.as_bytes())
-        .iter()
-        .any(|&i| i < p.len() && p[i..].iter().all(|&c| c == b'*'))
-}
-
-fn action_matches(patterns: &[String], action: &str) -> bool {
-    let a = action.to_ascii_lowercase();
-    patterns
-        .iter()
-        .any(|p| glob_match(&p.to_ascii_lowercase(), &a))
-}
-
-fn statement_action(s: &Statement, action: &str) -> bool {
-    match (&s.action, &s.not_action) {
-        (Some(a), _) => action_matches(a, action),
-        (None, Some(na)) => !action_matches(na, action),
-        (None, None) => false,
-    }
-}
-
-/// The statement's resources reach at least some of `kind` in the bucket.
-fn resource_applies(s: &Statement, bucket: &str, kind: Kind) -> bool {
-    let arn = format!("arn:aws:s3:::{bucket}");
-    let reaches = |p: &String| match kind {
-        Kind::Bucket => glob_match(p, &arn),
-        Kind::Object => glob_can_extend(p, &format!("{arn}/")),
-    };
-    let covers = |p: &String| match kind {
-        Kind::Bucket => glob_match(p, &arn),
-        Kind::Object => glob_covers_extensions(p, &format!("{arn}/")),
-    };
-    match (&s.resource, &s.not_resource) {
-        (Some(r), _) => r.iter().any(reaches),
-        (None, Some(nr)) => !nr.iter().any(covers),
-        (None, None) => true,
-    }
-}
-
-/// The statement's resources cover all of `kind` in the bucket.
-fn resource_covers(s: &Statement, bucket: &str, kind: Kind) -> bool {
-    let arn = format!("arn:aws:s3:::{bucket}");
-    let covers = |p: &String| match kind {
-        Kind::Bucket => glob_match(p, &arn),
-        Kind::Object => glob_covers_extensions(p, &format!("{arn}/")),
-    };
-    let reaches = |p: &String| match kind {
-        Kind::Bucket => glob_match(p, &arn),
-        Kind::Object => glob_can_extend(p, &format!("{arn}/")),
-    };
-    match (&s.resource, &s.not_resource) {
-        (Some(r), _) => r.iter().any(covers),
-        (None, Some(nr)) => !nr.iter().any(reaches),
-        (None, None) => true,
-    }
-}
-
-/// The account id in an IAM/STS ARN or a bare 12-digit id.
-pub fn account_of(principal: &str) -> Option<String> {
-    if principal.len() == 12 && principal.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(principal.to_string());
-    }
-    let parts: Vec<&str> = principal.splitn(6, ':').collect();
-    if parts.len() >= 5 && parts[0] == "arn" {
-        let acct = parts[4];
-        if acct.len() == 12 && acct.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(acct.to_string());
-        }
-    }
-    None
-}
-
 const OAI_PREFIX: &str = "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ";
-
-/// A condition's effect on who a grant reaches.
-#[derive(Debug, Clone, PartialEq)]
-enum Restriction {
-    Accounts(Vec<String>),
-    Org(Vec<String>),
-    Limited(String),
-    Opaque(String),
-}
-
-impl Restriction {
-    fn rank(&self) -> u8 {
-        match self {
-            Restriction::Accounts(_) => 3,
-            Restriction::Org(_) => 2,
-            Restriction::Limited(_) => 1,
-            Restriction::Opaque(_) => 0,
-        }
-    }
-}
-
-fn is_wildcard_value(op: &str, v: &str) -> bool {
-    match op {
-        "ipaddress" | "notipaddress" => v == "0.0.0.0/0" || v == "::/0",
-        "stringlike" | "arnlike" | "stringnotlike" | "arnnotlike" => v.chars().all(|c| c == '*'),
-        _ => false,
-    }
-}
-
-/// Classify a condition key with its values, if it restricts who the caller is.
-fn classify_key(c: &Condition) -> Option<Restriction> {
-    let key = c.key_lc();
-    let vals = c.values.clone();
-    let desc = format!("{} {} {}", c.operator, c.key, vals.join(","));
-    match key.as_str() {
-        "aws:sourcevpce" | "aws:sourcevpc" | "aws:sourceip" | "aws:vpcsourceip" => {
-            Some(Restriction::Limited(desc))
-        }
-        "aws:principalisawsservice" => Some(Restriction::Limited(desc)),
-        "aws:principalaccount"
-        | "aws:sourceaccount"
-        | "aws:sourceowner"
-        | "s3:dataaccesspointaccount"
-        | "aws:resourceaccount" => {
-            if vals.iter().all(|v| account_of(v).is_some()) {
-                Some(Restriction::Accounts(vals))
-            } else {
-                Some(Restriction::Opaque(desc))
-            }
-        }
-        "aws:principalarn" | "aws:sourcearn" | "s3:dataaccesspointarn" => {
-            let accts: Option<Vec<String>> = vals.iter().map(|v| account_of(v)).collect();
-            match accts {
-                Some(a) => Some(Restriction::Accounts(a)),
-                None => Some(Restriction::Opaque(desc)),
-            }
-        }
-        "aws:principalorgid"
-        | "aws:principalorgpaths"
-        | "aws:sourceorgid"
-        | "aws:sourceorgpaths" => Some(Restriction::Org(vals)),
-        "aws:userid" | "aws:username" | "aws:principaltype" | "aws:federatedprovider" => {
-            Some(Restriction::Opaque(desc))
-        }
-        k if k.starts_with("aws:principaltag/") => Some(Restriction::Opaque(desc)),
-        _ => None,
-    }
-}
-
-/// A condition in an Allow that restricts the caller: a positive test (no
-/// `IfExists`, no `ForAllValues`) on a caller-naming key with no wildcard.
-fn allow_restriction(c: &Condition) -> Option<Restriction> {
-    let op = c.base_operator();
-    let positive =
-        matches!(
-            op.as_str(),
-            "stringequals"
-                | "stringequalsignorecase"
-                | "stringlike"
-                | "arnequals"
-                | "arnlike"
-                | "ipaddress"
-        ) || (op == "bool" && c.key_lc() == "aws:principalisawsservice" && c.values == ["true"]);
-    if !positive || c.if_exists() || c.operator.to_ascii_lowercase().starts_with("forallvalues:") {
-        return None;
-    }
-    if c.values.is_empty() || c.values.iter().any(|v| is_wildcard_value(&op, v)) {
-        return None;
-    }
-    classify_key(c)
-}
-
-/// A condition in a Deny that, for every caller outside some set, is true
-/// (so the Deny refuses them): a negated test on a caller-naming key, or
-/// `Null: key = true` on a network key.
-fn deny_restriction(c: &Condition) -> Option<Restriction> {
-    let op = c.base_operator();
-    let negated = matches!(
-        op.as_str(),
-        "stringnotequals"
-            | "stringnotequalsignorecase"
-            | "stringnotlike"
-            | "arnnotequals"
-            | "arnnotlike"
-            | "notipaddress"
-    );
-    if negated {
-        if c.values.is_empty() || c.values.iter().any(|v| is_wildcard_value(&op, v)) {
-            return None;
-        }
-        return classify_key(c);
-    }
-    if op == "null" && c.values == ["true"] {
-        if let Some(r @ Restriction::Limited(_)) = classify_key(c) {
-            return Some(r);
-        }
-    }
-    None
-}
-
-fn strongest(rs: Vec<Restriction>) -> Option<Restriction> {
-    rs.into_iter().max_by_key(Restriction::rank)
-}
-
-/// What a Deny does to a request it covers.
-enum DenyEffect {
-    /// Refuses every such request.
-    Full,
-    /// Refuses all but callers within the restriction.
-    Restrict(Restriction),
-    /// Refuses only requests a caller can avoid making (TLS, user agent...).
-    Avoidable,
-}
-
-fn deny_effect(d: &Statement) -> DenyEffect {
-    if d.conditions.is_empty() {
-        return DenyEffect::Full;
-    }
-    let rs: Option<Vec<Restriction>> = d.conditions.iter().map(deny_restriction).collect();
-    match rs {
-        // All conditions must hold for the Deny; a caller escapes by failing any
-        // one, so the weakest restriction is what is left.
-        Some(rs) => match rs.into_iter().min_by_key(Restriction::rank) {
-            Some(r) => DenyEffect::Restrict(r),
-            None => DenyEffect::Full,
-        },
-        None => DenyEffect::Avoidable,
-    }
-}
 
 fn principal_names(p: &Principals, aud: &Audience) -> bool {
     if p.is_everyone() {
@@ -546,14 +273,6 @@ fn narrow(aud: &Audience, r: &Option<Restriction>) -> Vec<Audience> {
             vec![Audience::Unresolved(format!("condition {d}"))]
         }
         _ => vec![aud.clone()],
-    }
-}
-
-fn restriction_text(r: &Restriction) -> String {
-    match r {
-        Restriction::Accounts(a) => format!("accounts {}", a.join(",")),
-        Restriction::Org(o) => format!("organization {}", o.join(",")),
-        Restriction::Limited(d) | Restriction::Opaque(d) => d.clone(),
     }
 }
 

@@ -9,10 +9,14 @@
 //! after it is a pure function of a [`settings::BucketSettings`], so it is
 //! tested without a server.
 
+mod conditions;
 pub mod content;
 pub mod evaluate;
 pub mod findings;
+pub mod inventory;
+mod matching;
 pub mod policy;
+pub mod reader;
 pub mod report;
 pub mod settings;
 pub mod verdict;
