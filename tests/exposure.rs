@@ -228,6 +228,19 @@ async fn setup_cases(c: &aws_sdk_s3::Client) {
     .await;
     // TLS not enforced: no policy at all.
     create(c, "case-tls-not-enforced", true, true).await;
+    // Public Allow cancelled by "Deny unless from a VPC endpoint": piiscan says
+    // not public; moto's GetBucketPolicyStatus ignores Deny and says public.
+    create(c, "case-vpce-only", false, true).await;
+    put_policy(
+        c,
+        "case-vpce-only",
+        policy(&[
+            allow("PublicRead", r#""*""#, r#""s3:GetObject""#, &objs("case-vpce-only"), ""),
+            r#"{"Sid":"OnlyFromVpce","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::case-vpce-only","arn:aws:s3:::case-vpce-only/*"],"Condition":{"StringNotEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}"#.to_string(),
+            tls_deny("case-vpce-only"),
+        ]),
+    )
+    .await;
     // Private and clean: BPA, SSE-S3, versioning, TLS-only policy.
     create(c, "case-private", true, true).await;
     put_policy(c, "case-private", policy(&[tls_deny("case-private")])).await;
@@ -393,6 +406,11 @@ fn bucket_exposure_cases_against_moto() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    let b = bucket(&doc, "case-vpce-only");
+    assert_eq!(b["policyStatus"]["agree"], false);
+    assert_eq!(b["policyStatus"]["isPublicAccordingToS3"], true);
+    assert_eq!(b["policyStatus"]["isPublicAccordingToPiiscan"], false);
+    assert_eq!(b["policyGrants"][0]["audience"]["kind"], "LIMITED");
     let b = bucket(&doc, "case-replicated");
     assert_eq!(b["replicationDetails"]["replicatedExternally"], true);
     assert_eq!(b["replicationDetails"]["replicationAccounts"][0], OTHER);

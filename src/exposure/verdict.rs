@@ -568,3 +568,7 @@ pub fn evaluate(s: &BucketSettings) -> BucketExposure {
         policy_parse_error,
     }
 }
+
+#[cfg(test)]
+#[path = "verdict_tests.rs"]
+mod tests;
