@@ -53,8 +53,7 @@ pub(super) fn classify_key(c: &Condition) -> Option<Restriction> {
         "aws:principalaccount"
         | "aws:sourceaccount"
         | "aws:sourceowner"
-        | "s3:dataaccesspointaccount"
-        | "aws:resourceaccount" => {
+        | "s3:dataaccesspointaccount" => {
             if vals.iter().all(|v| account_of(v).is_some()) {
                 Some(Restriction::Accounts(vals))
             } else {

@@ -2,12 +2,16 @@
 //! way Macie's bucket inventory does, and turned into Macie policy findings.
 //!
 //! In: bucket names (or ListBuckets). Out: per bucket, the settings as read
-//! (`settings`), the verdicts (`verdict`: public access, shared access,
-//! encryption, with the settings that decide them), the policy findings
-//! (`findings`), and reports combining exposure with what a content scan
-//! found (`report`). Reading is the only part that talks to AWS; everything
-//! after it is a pure function of a [`settings::BucketSettings`], so it is
-//! tested without a server.
+//! (`reader` → `settings`), the verdicts (`verdict` → `inventory`: public
+//! access, shared access, replication, encryption, with the settings that
+//! decide them), the policy findings (`findings`), and a report joining
+//! exposure with what a content scan found (`content`, `report`). The bucket
+//! policy is parsed by `policy` and evaluated by `evaluate` (with
+//! `matching` for action/resource globs and `conditions` for which
+//! conditions restrict a grant).
+//!
+//! Only `reader` talks to AWS; everything after it is a pure function of a
+//! [`settings::BucketSettings`], so it is tested without a server.
 
 mod conditions;
 pub mod content;

@@ -169,7 +169,13 @@ impl BucketsReport {
     ) -> Self {
         let mut rows: Vec<(BucketEntry, Vec<PolicyFinding>)> = items
             .into_iter()
-            .map(|(e, f, c)| {
+            .map(|(e, mut f, c)| {
+                f.sort_by(|a, b| {
+                    b.severity
+                        .score
+                        .cmp(&a.severity.score)
+                        .then(a.kind.cmp(b.kind))
+                });
                 let x = exposure_of(&e);
                 let h = holding_of(c.as_ref());
                 let entry = BucketEntry {
