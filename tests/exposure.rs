@@ -302,7 +302,8 @@ fn bucket_exposure_cases_against_moto() {
     );
     assert_eq!(doc["accountId"], ACCOUNT);
     // (bucket, public, shared, encryption, finding types, reason fragment)
-    let cases: &[(&str, &str, &str, &str, &[&str], &str)] = &[
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str], &'a str);
+    let cases: &[Case] = &[
         (
             "case-acl-public",
             "PUBLIC",
@@ -651,4 +652,97 @@ fn account_block_public_access_neutralises_a_public_policy() {
     // Bucket-level BPA is off, but the account level blocks: no BPA finding, no public finding.
     assert!(types_of(b).is_empty(), "{b:#}");
     assert_eq!(out.status.code(), Some(0), "{}", read_errors(&doc));
+}
+
+#[test]
+fn unreadable_policy_is_unknown_never_safe() {
+    // moto checks IAM policies after the first N requests: exactly the setup
+    // below (2 S3 calls, 3 IAM calls). Then an auditor with the documented
+    // read-only policy minus s3:GetBucketPolicy runs piiscan.
+    let moto = Moto::start_with_env(&[("INITIAL_NO_AUTH_ACTION_COUNT", "5")]);
+    block_on(async {
+        let (s3, _) = moto.clients().await;
+        s3.create_bucket()
+            .bucket("case-locked")
+            .send()
+            .await
+            .unwrap();
+        put_policy(
+            &s3,
+            "case-locked",
+            policy(&[allow(
+                "PublicRead",
+                r#""*""#,
+                r#""s3:GetObject""#,
+                r#""arn:aws:s3:::case-locked/*""#,
+                "",
+            )]),
+        )
+        .await;
+    });
+    moto.iam_call(&[("Action", "CreateUser"), ("UserName", "auditor")]);
+    // docs/exposure.md's least-privilege list without s3:GetBucketPolicy, plus
+    // moto's own names: it checks s3:ListBucket for the bucket GETs it does
+    // not map (encryption, replication, ownership, object lock, bucket BPA)
+    // and s3:GetPublicAccessBlock for the account level.
+    let actions = [
+        "s3:ListAllMyBuckets",
+        "s3:GetBucketLocation",
+        "s3:GetBucketAcl",
+        "s3:GetBucketPolicyStatus",
+        "s3:GetBucketPublicAccessBlock",
+        "s3:GetAccountPublicAccessBlock",
+        "s3:GetEncryptionConfiguration",
+        "s3:GetBucketVersioning",
+        "s3:GetReplicationConfiguration",
+        "s3:GetBucketLogging",
+        "s3:GetBucketObjectLockConfiguration",
+        "s3:GetBucketOwnershipControls",
+        "sts:GetCallerIdentity",
+        "s3:ListBucket",
+        "s3:GetPublicAccessBlock",
+    ];
+    let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]});
+    moto.iam_call(&[
+        ("Action", "PutUserPolicy"),
+        ("UserName", "auditor"),
+        ("PolicyName", "piiscan-buckets"),
+        ("PolicyDocument", &doc.to_string()),
+    ]);
+    let key = moto.iam_call(&[("Action", "CreateAccessKey"), ("UserName", "auditor")]);
+    let (id, secret) = (
+        exposure_support::xml_value(&key, "AccessKeyId"),
+        exposure_support::xml_value(&key, "SecretAccessKey"),
+    );
+    let out = moto.piiscan_buckets_as(&id, &secret, &["--format", "json"]);
+    let doc = json_of(&out);
+    let b = bucket(&doc, "case-locked");
+    let errors: Vec<&str> = b["readErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["api"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors, vec!["GetBucketPolicy"], "{b:#}");
+    assert_eq!(b["readErrors"][0]["code"], "AccessDenied");
+    assert_eq!(b["publicAccess"]["effectivePermission"], "UNKNOWN", "{b:#}");
+    assert!(
+        b["publicAccess"]["reasons"]
+            .to_string()
+            .contains("bucket policy unreadable"),
+        "{b:#}"
+    );
+    assert_eq!(b["sharedAccess"], "UNKNOWN");
+    assert_eq!(b["allowsUnencryptedObjectUploads"], "UNKNOWN");
+    assert_eq!(b["errorCode"], "ACCESS_DENIED");
+    assert!(!types_of(b).contains("S3BucketPublic"));
+    assert_eq!(out.status.code(), Some(2), "unreadable settings exit 2");
+    // The table says so too.
+    let out = moto.piiscan_buckets_as(&id, &secret, &[]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("case-locked") && table.contains("UNKNOWN"),
+        "{table}"
+    );
+    assert!(table.contains("GetBucketPolicy: AccessDenied"), "{table}");
 }

@@ -89,7 +89,7 @@ pub fn run(a: BucketsArgs) -> Result<u8> {
             a.buckets.iter().map(|b| (b.clone(), None)).collect()
         };
         targets.retain(|(n, _)| {
-            include.as_ref().is_none_or(|g| g.is_match(n))
+            include.as_ref().map_or(true, |g| g.is_match(n))
                 && !exclude.as_ref().is_some_and(|g| g.is_match(n))
         });
         let settings = reader.buckets(targets, &account, a.concurrency).await;

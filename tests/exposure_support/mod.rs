@@ -71,6 +71,8 @@ pub struct Moto {
     pub port: u16,
     /// `http://127.0.0.1:PORT`.
     pub endpoint: String,
+    /// moto's request log (kept when a test fails).
+    pub log: PathBuf,
     child: Child,
 }
 
@@ -78,12 +80,22 @@ impl Drop for Moto {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("moto request log: {}", self.log.display());
+        } else {
+            let _ = std::fs::remove_file(&self.log);
+        }
     }
 }
 
 impl Moto {
     /// Start moto and wait until it answers (at most 60 s).
     pub fn start() -> Moto {
+        Moto::start_with_env(&[])
+    }
+
+    /// Start moto with extra environment (e.g. `INITIAL_NO_AUTH_ACTION_COUNT`).
+    pub fn start_with_env(env: &[(&str, &str)]) -> Moto {
         let bin = find_bin("moto_server");
         let port = free_port();
         // moto's request log, for when a test fails.
@@ -93,6 +105,7 @@ impl Moto {
             .unwrap_or(Stdio::null());
         let child = Command::new(&bin)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(err)
@@ -101,6 +114,7 @@ impl Moto {
         let mut m = Moto {
             port,
             endpoint: format!("http://127.0.0.1:{port}"),
+            log,
             child,
         };
         let t0 = Instant::now();
@@ -137,14 +151,19 @@ impl Moto {
 
     /// Run `piiscan buckets --endpoint-url ... ARGS` as a user would.
     pub fn piiscan_buckets(&self, args: &[&str]) -> Output {
+        self.piiscan_buckets_as("testing", "testing", args)
+    }
+
+    /// The same, with other credentials.
+    pub fn piiscan_buckets_as(&self, key: &str, secret: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_piiscan"))
             .arg("buckets")
             .args(["--endpoint-url", &self.endpoint])
             .args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_ACCESS_KEY_ID", key)
+            .env("AWS_SECRET_ACCESS_KEY", secret)
             .env("AWS_REGION", "us-east-1")
             .env("AWS_CONFIG_FILE", "/dev/null")
             .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
@@ -152,6 +171,61 @@ impl Moto {
             .output()
             .expect("run piiscan")
     }
+}
+
+impl Moto {
+    /// An IAM Query API call, unsigned: only for setup while moto's
+    /// `INITIAL_NO_AUTH_ACTION_COUNT` lets requests through unchecked (the
+    /// test binary has no IAM client). The Authorization header only tells
+    /// moto which service is meant. Returns the response body.
+    pub fn iam_call(&self, params: &[(&str, &str)]) -> String {
+        let mut body = String::from("Version=2010-05-08");
+        for (k, v) in params {
+            body.push('&');
+            body.push_str(k);
+            body.push('=');
+            body.push_str(&form_encode(v));
+        }
+        let req = format!(
+            "POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+             Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0\r\n\
+             X-Amz-Date: 20260101T000000Z\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len(),
+            port = self.port
+        );
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to moto");
+        s.write_all(req.as_bytes()).unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        assert!(
+            out.starts_with("HTTP/1.1 200"),
+            "IAM call {params:?} failed: {out}"
+        );
+        out
+    }
+}
+
+/// Text between `<tag>` and `</tag>` in an XML answer.
+pub fn xml_value(xml: &str, tag: &str) -> String {
+    let open = format!("<{tag}>");
+    let start = xml
+        .find(&open)
+        .unwrap_or_else(|| panic!("no <{tag}> in {xml}"))
+        + open.len();
+    let end = xml[start..].find('<').unwrap() + start;
+    xml[start..end].to_string()
+}
+
+fn form_encode(v: &str) -> String {
+    let mut out = String::new();
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Credentials and config for the SDK clients the tests build in-process.
