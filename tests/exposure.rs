@@ -584,6 +584,14 @@ fn bucket_exposure_cases_against_moto() {
         "{table}"
     );
     assert!(table.contains("credentials 2 (1/2 objects)"), "{table}");
+    assert!(table.contains("Most urgent"), "{table}");
+    assert!(
+        first["riskReason"]
+            .as_str()
+            .unwrap()
+            .contains("holds credentials (AWS_CREDENTIALS 2)"),
+        "{first:#}"
+    );
 
     // Usage errors exit 3.
     let out = moto.piiscan_buckets(&["--account-id", "12"]);

@@ -142,6 +142,8 @@ pub struct BucketEntry {
     pub holding: Holding,
     /// Risk.
     pub risk: Risk,
+    /// Why: what the bucket exposes and what it holds, in one line.
+    pub risk_reason: String,
     /// Policy findings of this bucket (types).
     pub finding_types: Vec<&'static str>,
 }
@@ -180,6 +182,7 @@ impl BucketsReport {
                 let h = holding_of(c.as_ref());
                 let entry = BucketEntry {
                     risk: risk(x, h, !f.is_empty()),
+                    risk_reason: risk_reason(&e, x, c.as_ref()),
                     exposure_class: x,
                     holding: h,
                     finding_types: f.iter().map(|f| f.kind).collect(),
@@ -298,6 +301,24 @@ impl BucketsReport {
             };
             writeln!(w, "{}", paint(code, &text))?;
         }
+        let urgent: Vec<&BucketEntry> = self
+            .buckets
+            .iter()
+            .filter(|b| b.risk >= Risk::High)
+            .collect();
+        if !urgent.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "{}", paint("1", "Most urgent"))?;
+            for b in urgent {
+                writeln!(
+                    w,
+                    "  {:<8} {}  {}",
+                    format!("{:?}", b.risk).to_uppercase(),
+                    b.exposure.bucket_name,
+                    b.risk_reason
+                )?;
+            }
+        }
         if !self.findings.is_empty() {
             writeln!(w)?;
             writeln!(w, "{}", paint("1", "Findings"))?;
@@ -355,6 +376,58 @@ impl BucketsReport {
         }
         Ok(())
     }
+}
+
+fn top_types(c: &ContentSummary, n: usize) -> String {
+    let mut t: Vec<(&String, &u64)> = c.counts_by_type.iter().collect();
+    t.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    t.iter()
+        .take(n)
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "public (policy statement ...); holds credentials (AWS_CREDENTIALS 2)".
+fn risk_reason(e: &BucketExposure, x: Exposure, c: Option<&ContentSummary>) -> String {
+    let exposure = match x {
+        Exposure::Public => format!(
+            "public ({})",
+            e.public_access.reasons.first().cloned().unwrap_or_default()
+        ),
+        Exposure::External => {
+            let mut parts = Vec::new();
+            if !e.external_principals.is_empty() {
+                parts.push(format!("shared with {}", e.external_principals.join(", ")));
+            }
+            if e.replication_details.replicated_externally {
+                parts.push(format!(
+                    "replicated to account(s) {}",
+                    e.replication_details.replication_accounts.join(", ")
+                ));
+            }
+            parts.join("; ")
+        }
+        Exposure::Unknown => format!(
+            "exposure unknown ({})",
+            e.read_errors
+                .first()
+                .map(|r| r.to_string())
+                .or_else(|| e.public_access.reasons.first().cloned())
+                .or_else(|| e.shared_access_reasons.first().cloned())
+                .unwrap_or_default()
+        ),
+        Exposure::CloudFront => format!("shared with CloudFront ({})", e.cloud_front.join(", ")),
+        Exposure::Private => "not public, not shared".to_string(),
+    };
+    let holding = match c {
+        None => "content not scanned (pass --results)".to_string(),
+        Some(c) if c.credentials => format!("holds credentials ({})", top_types(c, 3)),
+        Some(c) if c.critical() => format!("holds High-severity data ({})", top_types(c, 3)),
+        Some(c) if c.sensitive() => format!("holds sensitive data ({})", top_types(c, 3)),
+        Some(c) => format!("scanned clean ({} objects)", c.objects),
+    };
+    format!("{exposure}; {holding}")
 }
 
 fn unread_none(r: &BucketsReport) -> bool {
