@@ -9,6 +9,8 @@
 //! user's tooling would configure.
 #![allow(dead_code)]
 
+pub mod cases;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
