@@ -15,6 +15,18 @@ use std::sync::Arc;
 
 /// Options of `piiscan buckets`.
 #[derive(Args, Debug)]
+#[command(after_help = concat!(
+    "Examples:\n",
+    "  piiscan buckets                                   # every bucket ListBuckets returns\n",
+    "  piiscan buckets logs-prod exports --format json\n",
+    "  piiscan buckets --bucket-include 'prod-*' --bucket-exclude '*-tmp'\n",
+    "  piiscan buckets --results results.jsonl           # join a scan's --results\n",
+    "  piiscan buckets --endpoint-url http://127.0.0.1:5000   # moto, MinIO, Ceph\n\n",
+    "Needs read-only permissions only (see docs/exposure.md for the IAM policy).\n\n",
+    "Exit codes:\n  0  no policy findings      1  findings\n",
+    "  2  some bucket settings could not be read (those verdicts are UNKNOWN)\n",
+    "  3  usage or configuration error"
+))]
 pub struct BucketsArgs {
     /// Buckets to check (default: every bucket ListBuckets returns).
     #[arg(value_name = "BUCKET")]
