@@ -12,6 +12,7 @@ pub mod aws;
 pub mod baseline;
 pub mod benchdata;
 pub mod detect;
+pub mod exposure;
 pub mod extract;
 pub mod findings;
 pub mod scan;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     };
     let res = match cli.cmd {
         Command::Scan(a) => cli::scan_cmd::run(a),
+        Command::Buckets(a) => cli::buckets_cmd::run(a),
         Command::Detectors(d) => cli::detectors_cmd::run(d),
         Command::BenchData { dir, size, files } => cli::bench_data(&dir, &size, files),
     };

@@ -24,6 +24,8 @@ pub enum Command {
     /// Scan files, directories (or S3 locations) for sensitive data.
     #[command(after_help = concat!("Examples:\n  piiscan scan ./exports\n  piiscan scan ./logs --format jsonl > findings.jsonl\n  piiscan scan data.csv --reveal\n  piiscan scan ./repo --detectors all --exclude-detectors IP_ADDRESS\n  piiscan scan ./exports --custom-identifiers ids.json --allow-list allow.txt\n  piiscan scan ./exports --write-baseline baseline.json   # accept what is there now\n  piiscan scan ./exports --baseline baseline.json         # report only what is new\n\n", "Exit codes:\n  0  nothing sensitive found      1  findings\n  2  some objects failed          3  usage or configuration error\n  130 interrupted (partial results still written)"))]
     Scan(ScanArgs),
+    /// Check bucket exposure (public, shared, replicated, encryption) and join it with scan results.
+    Buckets(super::buckets_cmd::BucketsArgs),
     /// List, test and check detectors.
     #[command(subcommand)]
     Detectors(DetectorsCmd),
