@@ -412,6 +412,14 @@ impl Engine {
         c
     }
 
+    /// Ids of detectors with a pattern in the shared scan regex (these cost
+    /// the most: they run over every byte).
+    pub fn scan_triggered(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.scan_patterns.iter().map(|&p| self.detectors[self.patterns[p as usize].detector as usize].def.id.as_str()).collect();
+        v.dedup();
+        v
+    }
+
     /// A fresh scanner for one worker thread.
     pub fn scanner(&self) -> Scanner<'_> {
         Scanner {
