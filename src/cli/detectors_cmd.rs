@@ -115,8 +115,17 @@ fn list(format: &str, recommended: bool) -> Result<u8> {
                 defs.len(),
                 macie
             )?;
-            let sel = if recommended { Selection::Recommended } else { Selection::All };
-            let engine = piiscan::detect::build_engine(&sel, &[], vec![], piiscan::detect::AllowList::default())?;
+            let sel = if recommended {
+                Selection::Recommended
+            } else {
+                Selection::All
+            };
+            let engine = piiscan::detect::build_engine(
+                &sel,
+                &[],
+                vec![],
+                piiscan::detect::AllowList::default(),
+            )?;
             let (k, l, s) = engine.trigger_counts();
             writeln!(out, "{} patterns: {k} triggered by keywords, {l} by literal prefixes, {s} in the shared scan regex ({})", k + l + s, engine.scan_triggered().join(", "))?;
         }

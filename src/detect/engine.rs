@@ -87,6 +87,11 @@ struct Pattern {
     validator: Option<Validator>,
     max_len: usize,
     first: Box<[bool; 256]>,
+    /// Every match starts at a word boundary (`\b...`): no attempt inside a word.
+    word_start: bool,
+    /// The possible first two bytes of a match (a 65,536-bit set), when the
+    /// regex says so: a finer filter than `first` for keyword windows.
+    first2: Option<Box<[u64; 1024]>>,
     trigger: Trigger,
 }
 
@@ -222,6 +227,46 @@ fn first_bytes(hir: &regex_syntax::hir::Hir) -> Box<[bool; 256]> {
     t
 }
 
+fn first_two_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[u64; 1024]>> {
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(2)
+        .limit_class(64)
+        .limit_total(4096)
+        .extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().len() < 2) {
+        return None;
+    }
+    let mut t = Box::new([0u64; 1024]);
+    for l in lits {
+        let b = l.as_bytes();
+        let i = (b[0] as usize) << 8 | b[1] as usize;
+        t[i >> 6] |= 1 << (i & 63);
+    }
+    Some(t)
+}
+
+/// Whether every match of `hir` starts with a word-boundary assertion.
+fn starts_with_word_boundary(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        HirKind::Look(l) => matches!(
+            l,
+            Look::WordAscii
+                | Look::WordUnicode
+                | Look::WordStartAscii
+                | Look::WordStartUnicode
+                | Look::WordStartHalfAscii
+                | Look::WordStartHalfUnicode
+        ),
+        HirKind::Concat(v) => v.first().is_some_and(starts_with_word_boundary),
+        HirKind::Capture(c) => starts_with_word_boundary(&c.sub),
+        HirKind::Alternation(v) => v.iter().all(starts_with_word_boundary),
+        _ => false,
+    }
+}
+
 fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     let seq = Extractor::new()
         .kind(ExtractKind::Prefix)
@@ -328,6 +373,8 @@ impl Engine {
                     validator,
                     max_len,
                     first: first_bytes(&hir),
+                    word_start: starts_with_word_boundary(&hir),
+                    first2: first_two_bytes(&hir),
                     trigger,
                 });
             }
@@ -415,7 +462,16 @@ impl Engine {
     /// Ids of detectors with a pattern in the shared scan regex (these cost
     /// the most: they run over every byte).
     pub fn scan_triggered(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.scan_patterns.iter().map(|&p| self.detectors[self.patterns[p as usize].detector as usize].def.id.as_str()).collect();
+        let mut v: Vec<&str> = self
+            .scan_patterns
+            .iter()
+            .map(|&p| {
+                self.detectors[self.patterns[p as usize].detector as usize]
+                    .def
+                    .id
+                    .as_str()
+            })
+            .collect();
         v.dedup();
         v
     }
@@ -427,10 +483,15 @@ impl Engine {
             caches: (0..self.patterns.len()).map(|_| None).collect(),
             scan_cache: self.scan_re.as_ref().map(|r| r.create_cache()),
             kw_hits: Vec::new(),
+            tried_to: vec![0; self.patterns.len()],
             cands: Vec::new(),
             rejected: None,
         }
     }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Upper-case alphanumerics only: the form exclusions and allow lists compare.
@@ -457,6 +518,9 @@ pub struct Scanner<'e> {
     caches: Vec<Option<meta::Cache>>,
     scan_cache: Option<meta::Cache>,
     kw_hits: Vec<super::keywords::KwHit>,
+    /// Per pattern: positions before this were already tried for an earlier
+    /// keyword hit of this scan call.
+    tried_to: Vec<usize>,
     cands: Vec<Cand>,
     rejected: Option<Vec<(u32, usize, usize, Rejection)>>,
 }
@@ -499,6 +563,7 @@ impl<'e> Scanner<'e> {
         }
         // 1. keywords
         eng.keywords.find(hay, &mut self.kw_hits);
+        self.tried_to.iter_mut().for_each(|t| *t = 0);
         let hits = std::mem::take(&mut self.kw_hits);
         for h in &hits {
             for &di in eng.keywords.detectors(h.kw) {
@@ -512,25 +577,44 @@ impl<'e> Scanner<'e> {
                 let mut best: Option<Cand> = None;
                 for &pi in &det.kw_patterns {
                     let p = &eng.patterns[pi as usize];
-                    if !hay[ws..zone_end].iter().any(|&b| p.first[b as usize]) {
-                        continue;
-                    }
-                    let we = (zone_end + p.max_len).min(hay.len());
-                    let mut at = ws;
-                    while at < we {
-                        let input = Input::new(hay).range(at..we);
-                        let Some(m) = self.search(pi, &input) else {
-                            break;
-                        };
-                        let ok = if det.end_to_end {
-                            m.end() <= h.end + det.def.keyword_distance && m.start() >= h.start
-                        } else {
-                            m.start() < zone_end
-                        };
-                        if m.start() >= zone_end {
-                            break;
+                    // Anchored attempts at each position of the keyword's zone
+                    // whose byte can start this pattern: a failed attempt ends
+                    // within a few bytes, where an unanchored search would read
+                    // the whole window (hundreds of bytes for names, addresses).
+                    let dedupe = !nearest && !det.end_to_end;
+                    let mut at = if dedupe {
+                        ws.max(self.tried_to[pi as usize])
+                    } else {
+                        ws
+                    };
+                    while at < zone_end {
+                        let b = hay[at];
+                        if !p.first[b as usize]
+                            || (p.word_start
+                                && at > 0
+                                && is_word_byte(b)
+                                && is_word_byte(hay[at - 1]))
+                        {
+                            at += 1;
+                            continue;
                         }
-                        if ok {
+                        if let (Some(t), Some(&b2)) = (&p.first2, hay.get(at + 1)) {
+                            let i = (b as usize) << 8 | b2 as usize;
+                            if t[i >> 6] & (1 << (i & 63)) == 0 {
+                                at += 1;
+                                continue;
+                            }
+                        }
+                        let we = (at + p.max_len).min(hay.len());
+                        let input = Input::new(hay).range(at..we).anchored(Anchored::Yes);
+                        let Some(m) = self.search(pi, &input) else {
+                            at += 1;
+                            continue;
+                        };
+                        let ok = !det.end_to_end
+                            || (m.end() <= h.end + det.def.keyword_distance
+                                && m.start() >= h.start);
+                        if ok && m.end() > m.start() {
                             let c = Cand {
                                 pattern: pi,
                                 start: m.start(),
@@ -546,11 +630,18 @@ impl<'e> Scanner<'e> {
                             }
                             self.cands.push(c);
                         }
-                        at = if m.end() > m.start() {
-                            m.end()
+                        // A match that swallowed the keyword itself ("Employee
+                        // Ludwig van Beethoven" as a name) may fail validation
+                        // later: keep trying after the keyword. Otherwise go on
+                        // after the match.
+                        at = if m.start() == h.start {
+                            h.end.max(at + 1)
                         } else {
-                            m.start() + 1
+                            m.end().max(at + 1)
                         };
+                    }
+                    if dedupe {
+                        self.tried_to[pi as usize] = at.max(zone_end);
                     }
                 }
                 if let Some(b) = best {
