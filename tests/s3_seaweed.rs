@@ -453,6 +453,100 @@ fn seaweed_killed_mid_scan() {
 }
 
 #[test]
+fn seaweed_hung_server_and_ctrl_c() {
+    let sw = Seaweed::start();
+    let rt = support::runtime();
+    let c = sw.client();
+    let n = 400;
+    rt.block_on(async {
+        sw.bucket("slow").await;
+        let objs = (0..n)
+            .map(|i| (format!("o{i:04}.txt"), format!("object {i}\n").into_bytes()))
+            .collect();
+        support::put_many(&c, "slow", objs).await;
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let res = dir.path().join("r.jsonl");
+    let res_s = res.to_str().unwrap().to_string();
+
+    // Ctrl-C: listing and GETs stop, what was scanned is written, exit 130
+    let r = support::piiscan_signalled(
+        Duration::from_secs(60),
+        Some((Duration::from_millis(700), "INT")),
+        &sw.endpoint,
+        ACCESS,
+        SECRET,
+        &[
+            "scan",
+            "s3://slow",
+            "-j",
+            "1",
+            "--concurrency",
+            "1",
+            "--page-size",
+            "50",
+            "--results",
+            &res_s,
+        ],
+    );
+    assert_eq!(r.code, 130, "stdout {}\nstderr {}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("interrupted"), "{}", r.stderr);
+    let lines = read_results(&res);
+    assert!(lines.len() < n, "stopped early: {} results", lines.len());
+    assert!(r.stdout.contains("Summary"), "{}", r.stdout);
+
+    // A server that stops answering (SIGSTOP): timeouts, then the breaker;
+    // every object has a result and the run ends (the watchdog bounds it).
+    let ep = sw.endpoint.clone();
+    let res_s2 = res_s.clone();
+    let scan = std::thread::spawn(move || {
+        support::piiscan_within(
+            Duration::from_secs(90),
+            &ep,
+            ACCESS,
+            SECRET,
+            &[
+                "scan",
+                "s3://slow",
+                "-j",
+                "1",
+                "--concurrency",
+                "2",
+                "--max-attempts",
+                "1",
+                "--read-timeout",
+                "1",
+                "--results",
+                &res_s2,
+            ],
+        )
+    });
+    std::thread::sleep(Duration::from_millis(400));
+    sw.proc.signal("STOP");
+    let r = scan.join().unwrap();
+    sw.proc.signal("CONT");
+    assert_eq!(r.code, 2, "stdout {}\nstderr {}", r.stdout, r.stderr);
+    let lines = read_results(&res);
+    let failed: Vec<&Value> = lines.iter().filter(|l| l["outcome"] == "FAILED").collect();
+    if lines.is_empty() {
+        // stopped before the listing answered: a bucket-level failure
+        assert!(r.stdout.contains("bucket error"), "{}", r.stdout);
+    } else {
+        assert_eq!(lines.len(), n, "every listed object has a result");
+        assert!(!failed.is_empty());
+        assert!(failed
+            .iter()
+            .any(|f| f["detail"].as_str().unwrap().contains("not attempted")));
+    }
+    eprintln!(
+        "hung server: {} failed of {}, {:?}",
+        failed.len(),
+        lines.len(),
+        r.elapsed
+    );
+}
+
+#[test]
 fn seaweed_faults_through_proxy() {
     let sw = Seaweed::start();
     let rt = support::runtime();

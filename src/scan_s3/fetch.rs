@@ -23,8 +23,8 @@ use aws_sdk_s3::error::DisplayErrorContext;
 use aws_sdk_s3::operation::get_object::GetObjectOutput;
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::Client;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 
@@ -56,6 +56,12 @@ pub(super) struct Shared {
     pub cancel: Arc<AtomicBool>,
     pub max_in_memory: u64,
     pub read_timeout: Duration,
+    /// Transport failures in a row (reset by any answer from the server).
+    pub transport_failures: AtomicU32,
+    /// The breaker opens at this many.
+    pub breaker_at: u32,
+    /// Set when the breaker opened: why (the last transport failure).
+    pub down: Mutex<Option<String>>,
 }
 
 /// The result metadata of a listed object.
@@ -112,17 +118,14 @@ async fn next_chunk(
     stats: &BucketStats,
 ) -> Result<Option<Vec<u8>>, Failure> {
     match tokio::time::timeout(t, body.try_next()).await {
-        Err(_) => Err(Failure::new(
-            "UNABLE_TO_READ_OBJECT",
-            format!(
-                "GetObject body: no data for {} s (read timeout)",
-                t.as_secs_f64()
-            ),
-        )),
-        Ok(Err(e)) => Err(Failure::new(
-            "UNABLE_TO_READ_OBJECT",
-            format!("GetObject body: {}", DisplayErrorContext(&e)),
-        )),
+        Err(_) => Err(Failure::transport(format!(
+            "GetObject body: no data for {} s (read timeout)",
+            t.as_secs_f64()
+        ))),
+        Ok(Err(e)) => Err(Failure::transport(format!(
+            "GetObject body: {}",
+            DisplayErrorContext(&e)
+        ))),
         Ok(Ok(Some(b))) => {
             stats.bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
             Ok(Some(b.to_vec()))
@@ -147,6 +150,38 @@ impl Shared {
     fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
+
+    /// Count a request's outcome for the endpoint breaker: any answer
+    /// resets it; `breaker_at` transport failures in a row open it.
+    fn record<T>(&self, r: &Result<T, Failure>) {
+        match r {
+            Err(f) if f.transport => {
+                let n = self.transport_failures.fetch_add(1, Ordering::SeqCst) + 1;
+                if n >= self.breaker_at {
+                    let mut d = self.down.lock().expect("breaker");
+                    if d.is_none() {
+                        *d = Some(format!(
+                            "{n} requests in a row got no answer; last: {}",
+                            f.detail
+                        ));
+                    }
+                }
+            }
+            _ => self.transport_failures.store(0, Ordering::SeqCst),
+        }
+    }
+
+    /// When the breaker is open: the failure for objects not attempted.
+    /// Once an endpoint stopped answering, the remaining objects fail at
+    /// once instead of each waiting for its own timeouts (no hang).
+    fn endpoint_down(&self) -> Option<Failure> {
+        let d = self.down.lock().expect("breaker");
+        d.as_ref().map(|why| {
+            Failure::transport(format!(
+                "GetObject not attempted: the endpoint stopped answering ({why})"
+            ))
+        })
+    }
 }
 
 /// Take one listed object (already in scope by the listing criteria) to a
@@ -166,6 +201,9 @@ pub(super) async fn object_task(
     };
     let mut meta = meta_for(bk, &o);
 
+    if let Some(f) = sh.endpoint_down() {
+        return sh.not_read(b, meta, f, None).await;
+    }
     if sh.criteria.needs_tags() {
         let resp = {
             let _g = sh.get_sem.acquire().await;
@@ -234,7 +272,12 @@ pub(super) async fn object_task(
         if sh.cancelled() {
             return;
         }
-        let mut resp = match get(client, bk, &o, 0, Some(SNIFF_LEN as u64 - 1)).await {
+        if let Some(f) = sh.endpoint_down() {
+            return sh.not_read(b, meta, f, None).await;
+        }
+        let resp = get(client, bk, &o, 0, Some(SNIFF_LEN as u64 - 1)).await;
+        sh.record(&resp);
+        let mut resp = match resp {
             Ok(r) => r,
             Err(f) => return sh.not_read(b, meta, f, None).await,
         };
@@ -244,7 +287,10 @@ pub(super) async fn object_task(
             match next_chunk(&mut resp.body, sh.read_timeout, &bk.stats).await {
                 Ok(Some(c)) => head.extend_from_slice(&c),
                 Ok(None) => break,
-                Err(f) => return sh.not_read(b, meta, f, None).await,
+                Err(f) => {
+                    sh.record::<()>(&Err(f.clone()));
+                    return sh.not_read(b, meta, f, None).await;
+                }
             }
         }
         head.truncate(SNIFF_LEN);
@@ -272,7 +318,12 @@ pub(super) async fn object_task(
             if sh.cancelled() {
                 return;
             }
-            fetch_all(&sh, client, bk, &o, head).await
+            if let Some(f) = sh.endpoint_down() {
+                return sh.not_read(b, meta, f, None).await;
+            }
+            let r = fetch_all(&sh, client, bk, &o, head).await;
+            sh.record(&r);
+            r
         };
         match res {
             Err(f) => sh.not_read(b, meta, f, None).await,
@@ -306,7 +357,13 @@ pub(super) async fn object_task(
     }
     let _g = sh.get_sem.acquire().await;
     let tx = w.tx;
-    let mut resp = match get(client, bk, &o, from, None).await {
+    if let Some(f) = sh.endpoint_down() {
+        let _ = tx.send(Piece::Error(f)).await;
+        return;
+    }
+    let resp = get(client, bk, &o, from, None).await;
+    sh.record(&resp);
+    let mut resp = match resp {
         Ok(r) => r,
         Err(f) => {
             let _ = tx.send(Piece::Error(f)).await;
@@ -324,7 +381,10 @@ pub(super) async fn object_task(
         let piece = match next_chunk(&mut resp.body, sh.read_timeout, &bk.stats).await {
             Ok(Some(c)) => Piece::Data(c),
             Ok(None) => Piece::End,
-            Err(f) => Piece::Error(f),
+            Err(f) => {
+                sh.record::<()>(&Err(f.clone()));
+                Piece::Error(f)
+            }
         };
         let last = !matches!(piece, Piece::Data(_));
         if tx.send(piece).await.is_err() || last {

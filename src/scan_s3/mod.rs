@@ -43,6 +43,13 @@ use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 
 pub use fetch::SNIFF_ABOVE;
 
+/// The endpoint breaker opens after `max(BREAKER_MIN, 2 × concurrency)`
+/// requests in a row got no answer (timeouts, refused or dropped
+/// connections, each after the SDK's retries); the remaining objects then
+/// fail at once with UNABLE_TO_READ_OBJECT instead of each waiting out its
+/// own timeouts.
+pub const BREAKER_MIN: u32 = 8;
+
 /// What to scan in S3 and how to reach it.
 #[derive(Debug, Clone)]
 pub struct S3ScanOptions {
@@ -400,6 +407,9 @@ pub fn scan_s3(
         cancel: cancel.clone(),
         max_in_memory: opts.limits.max_in_memory,
         read_timeout: s3.aws.read_timeout.max(Duration::from_millis(100)),
+        transport_failures: std::sync::atomic::AtomicU32::new(0),
+        breaker_at: (2 * concurrency as u32).max(BREAKER_MIN),
+        down: Mutex::new(None),
     });
     let tasks = Arc::new(Semaphore::new(max_tasks as usize));
     let queued = Arc::new(std::sync::atomic::AtomicU64::new(0));

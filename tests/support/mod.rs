@@ -106,6 +106,15 @@ impl ServerProcess {
         }
     }
 
+    /// Send a signal (`STOP`, `CONT`, ...) to its process group.
+    pub fn signal(&self, sig: &str) {
+        if let Some(c) = &self.child {
+            let _ = Command::new("kill")
+                .args([&format!("-{sig}"), "--", &format!("-{}", c.id())])
+                .status();
+        }
+    }
+
     /// Whether it is still running.
     pub fn alive(&mut self) -> bool {
         match &mut self.child {
@@ -222,6 +231,19 @@ pub fn piiscan_within(
     secret: &str,
     args: &[&str],
 ) -> Run {
+    piiscan_signalled(limit, None, endpoint, access, secret, args)
+}
+
+/// `piiscan_within`, sending `signal.1` (e.g. `INT` for Ctrl-C) to the
+/// scanner after `signal.0`.
+pub fn piiscan_signalled(
+    limit: Duration,
+    signal: Option<(Duration, &str)>,
+    endpoint: &str,
+    access: &str,
+    secret: &str,
+    args: &[&str],
+) -> Run {
     use std::io::Read;
     use std::process::Stdio;
     let t0 = Instant::now();
@@ -255,9 +277,18 @@ pub fn piiscan_within(
         let _ = se.read_to_end(&mut s);
         s
     });
+    let mut signal = signal;
     let status = loop {
         if let Some(st) = child.try_wait().expect("wait") {
             break st;
+        }
+        if let Some((after, sig)) = signal {
+            if t0.elapsed() >= after {
+                let _ = Command::new("kill")
+                    .args([&format!("-{sig}"), &child.id().to_string()])
+                    .status();
+                signal = None;
+            }
         }
         if t0.elapsed() > limit {
             let _ = child.kill();

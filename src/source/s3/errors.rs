@@ -19,6 +19,9 @@ pub struct Failure {
     pub reason: &'static str,
     /// What happened, for people.
     pub detail: String,
+    /// No answer from the server (timeout, refused or dropped connection),
+    /// as opposed to an error answer: what the endpoint breaker counts.
+    pub transport: bool,
 }
 
 impl Failure {
@@ -27,6 +30,15 @@ impl Failure {
         Failure {
             reason,
             detail: detail.into(),
+            transport: false,
+        }
+    }
+
+    /// A transport failure (no answer).
+    pub fn transport(detail: impl Into<String>) -> Failure {
+        Failure {
+            transport: true,
+            ..Failure::new("UNABLE_TO_READ_OBJECT", detail)
         }
     }
 
@@ -120,10 +132,9 @@ where
             };
             Failure::new(reason, detail)
         }
-        SdkError::TimeoutError(_) => Failure::new(
-            "UNABLE_TO_READ_OBJECT",
-            format!("{op}: timed out ({})", DisplayErrorContext(e)),
-        ),
+        SdkError::TimeoutError(_) => {
+            Failure::transport(format!("{op}: timed out ({})", DisplayErrorContext(e)))
+        }
         SdkError::DispatchFailure(d) => {
             let what = if d.is_timeout() {
                 "timed out"
@@ -132,17 +143,15 @@ where
             } else {
                 "request failed"
             };
-            Failure::new(
-                "UNABLE_TO_READ_OBJECT",
-                format!("{op}: {what} ({})", DisplayErrorContext(e)),
-            )
+            Failure::transport(format!("{op}: {what} ({})", DisplayErrorContext(e)))
         }
         _ => {
             // A response that could not be parsed: classify by status when we have one.
-            let reason = status_of(e)
-                .map(|s| reason_for(s, None, None))
-                .unwrap_or("UNABLE_TO_READ_OBJECT");
-            Failure::new(reason, format!("{op}: {}", DisplayErrorContext(e)))
+            let detail = format!("{op}: {}", DisplayErrorContext(e));
+            match status_of(e) {
+                Some(s) => Failure::new(reason_for(s, None, None), detail),
+                None => Failure::transport(detail),
+            }
         }
     }
 }
