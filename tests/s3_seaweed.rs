@@ -568,6 +568,7 @@ fn seaweed_faults_through_proxy() {
         .slowdown_left
         .store(3, std::sync::atomic::Ordering::SeqCst);
     *proxy.state.kms_denied_key.lock().unwrap() = Some("kms/locked.txt".into());
+    *proxy.state.ssec_key.lock().unwrap() = Some("ssec/customer.txt".into());
     let r = piiscan(
         &proxy.endpoint,
         ACCESS,

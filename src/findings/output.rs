@@ -257,6 +257,12 @@ impl Report {
             if let Some(r) = &s.requests {
                 writeln!(
                     w,
+                    "    listed: {} objects, {} out of scope (criteria, sampling)",
+                    s.objects_listed,
+                    s.objects_listed.saturating_sub(s.objects_in_scope)
+                )?;
+                writeln!(
+                    w,
                     "    requests: {} LIST, {} GET, {} HEAD, {} tagging, {} other; {} transferred",
                     r.list,
                     r.get,

@@ -1,6 +1,7 @@
 //! A fault-injecting HTTP/1.1 proxy on loopback, for faults neither server
-//! produces: `503 SlowDown` for the first N object GETs, and a KMS
-//! AccessDenied answer for one key. Everything else is forwarded byte for
+//! produces: `503 SlowDown` for the first N object GETs, a KMS
+//! AccessDenied answer for one key, S3's SSE-C answer (400 InvalidRequest)
+//! for another. Everything else is forwarded byte for
 //! byte to the upstream server (the Host header is kept, so SigV4
 //! signatures stay valid). One request per connection (`Connection: close`
 //! both ways) keeps the framing trivial. Real network traffic, not a mock.
@@ -21,6 +22,8 @@ pub struct ProxyState {
     pub slowdowns_sent: AtomicU32,
     /// KMS errors sent.
     pub kms_sent: AtomicU32,
+    /// Object key answered as an SSE-C object read without the customer key.
+    pub ssec_key: Mutex<Option<String>>,
     /// Requests forwarded.
     pub forwarded: AtomicU32,
     /// Object GETs that carried an `If-Match` header.
@@ -167,6 +170,22 @@ async fn handle(mut c: TcpStream, upstream: u16, st: Arc<ProxyState>) -> std::io
                 "403 Forbidden",
                 "KMS.AccessDeniedException",
                 "User is not authorized to perform kms:Decrypt on the key of this object",
+            );
+            c.write_all(&r).await?;
+            return c.shutdown().await;
+        }
+        let ssec = st
+            .ssec_key
+            .lock()
+            .unwrap()
+            .as_ref()
+            .is_some_and(|k| path.ends_with(&format!("/{k}")));
+        if ssec {
+            // what S3 answers for an SSE-C object fetched without its key
+            let r = error_response(
+                "400 Bad Request",
+                "InvalidRequest",
+                "The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.",
             );
             c.write_all(&r).await?;
             return c.shutdown().await;
