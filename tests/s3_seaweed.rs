@@ -67,6 +67,9 @@ fn data_objects() -> Vec<(String, Vec<u8>)> {
         zip_of("inner/cfg.txt", secret_text.as_bytes()),
     ));
     v.push(("docs/empty.txt".into(), Vec::new()));
+    let mut big = b"a line of text without secrets\n".repeat(100_000);
+    big.extend_from_slice(format!("{SECRET_LINE}\n").as_bytes());
+    v.push(("big/stream.txt".into(), big));
     v.push(("docs/folder/".into(), Vec::new()));
     v
 }
@@ -316,6 +319,29 @@ fn seaweed_data_path() {
     let notes = l.iter().find(|r| r["key"] == "docs/notes.txt").unwrap();
     assert_eq!(notes["reason"], "FILE_EXCEEDS_SIZE_LIMIT");
     assert_eq!(notes["status"], "SKIPPED");
+
+    // --- a streamed object (above the in-memory cap): sniff + one GET of
+    // the rest, every byte once, the secret found at its line
+    let r = run(&[
+        "scan",
+        "s3://data/big/",
+        "--max-in-memory",
+        "1MiB",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let d = json_doc(&r);
+    let st = result(&d, "data", "big/stream.txt");
+    assert_eq!(st["counts"]["AWS_CREDENTIALS"], 1, "{st}");
+    let size = st["size"].as_u64().unwrap();
+    assert_eq!(st["bytesScanned"], size);
+    let req = &summary(&d, "data")["requests"];
+    assert_eq!(req["get"], 2, "{req}");
+    assert_eq!(req["bytesTransferred"], size, "{req}");
+    let f =
+        &d["findings"][0]["classificationDetails"]["result"]["sensitiveData"][0]["detections"][0];
+    assert_eq!(f["occurrences"]["lineRanges"][0]["start"], 100_001);
 
     // --- sampling: deterministic, roughly the share asked, the documented hash
     let sample_keys = || {

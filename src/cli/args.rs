@@ -197,6 +197,9 @@ pub struct S3Args {
     /// ListObjectsV2 page size (MaxKeys; default: the server's, 1,000).
     #[arg(long, value_name = "N", hide = true)]
     pub page_size: Option<i32>,
+    /// Objects up to this size are read whole into memory, larger ones streamed (default 64MiB; for tests).
+    #[arg(long, value_name = "SIZE", hide = true)]
+    pub max_in_memory: Option<String>,
 }
 
 /// How to reach AWS or an S3-compatible store (shared by `scan s3://...` and `buckets`).

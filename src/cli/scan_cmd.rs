@@ -52,6 +52,32 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         .map(Baseline::load)
         .transpose()
         .map_err(anyhow::Error::msg)?;
+    if !roots.is_empty() {
+        let s = &a.s3;
+        let s3_only = [
+            (!s.extensions.is_empty(), "--extensions"),
+            (s.min_size.is_some(), "--min-size"),
+            (s.max_size.is_some(), "--max-size"),
+            (s.modified_after.is_some(), "--modified-after"),
+            (s.modified_before.is_some(), "--modified-before"),
+            (s.sample.is_some(), "--sample"),
+            (
+                !s.tag.is_empty() || !s.exclude_tag.is_empty(),
+                "--tag/--exclude-tag",
+            ),
+        ];
+        let used: Vec<&str> = s3_only
+            .iter()
+            .filter(|(u, _)| *u)
+            .map(|(_, f)| *f)
+            .collect();
+        if !used.is_empty() {
+            eprintln!(
+                "piiscan: note: {} apply to S3 objects only; local paths are scanned without them",
+                used.join(", ")
+            );
+        }
+    }
     let s3 = (a.s3.all_buckets || !targets.is_empty())
         .then(|| s3_options(&a, targets))
         .transpose()?;
@@ -64,6 +90,8 @@ pub fn run(a: ScanArgs) -> Result<u8> {
             max_total_bytes: parse_size(&a.max_expanded).map_err(anyhow::Error::msg)?,
             max_member_bytes: parse_size(&a.max_member_size).map_err(anyhow::Error::msg)?,
             max_ratio: a.max_ratio,
+            max_in_memory: size_opt(&a.s3.max_in_memory, "--max-in-memory")?
+                .unwrap_or(Limits::default().max_in_memory),
             ..Limits::default()
         },
         findings: FindingOptions {

@@ -112,11 +112,13 @@ async fn get(
 }
 
 /// The next body chunk; a server that sends nothing for `t` fails it.
+/// (The chunk is the SDK's `Bytes`: borrowed to append, or turned into a
+/// `Vec` without a copy when it is not shared.)
 async fn next_chunk(
     body: &mut ByteStream,
     t: Duration,
     stats: &BucketStats,
-) -> Result<Option<Vec<u8>>, Failure> {
+) -> Result<Option<impl AsRef<[u8]> + Into<Vec<u8>>>, Failure> {
     match tokio::time::timeout(t, body.try_next()).await {
         Err(_) => Err(Failure::transport(format!(
             "GetObject body: no data for {} s (read timeout)",
@@ -128,7 +130,7 @@ async fn next_chunk(
         ))),
         Ok(Ok(Some(b))) => {
             stats.bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
-            Ok(Some(b.to_vec()))
+            Ok(Some(b))
         }
         Ok(Ok(None)) => Ok(None),
     }
@@ -285,7 +287,7 @@ pub(super) async fn object_task(
         let ranged = resp.content_range().is_some();
         while head.len() < SNIFF_LEN {
             match next_chunk(&mut resp.body, sh.read_timeout, &bk.stats).await {
-                Ok(Some(c)) => head.extend_from_slice(&c),
+                Ok(Some(c)) => head.extend_from_slice(c.as_ref()),
                 Ok(None) => break,
                 Err(f) => {
                     sh.record::<()>(&Err(f.clone()));
@@ -379,7 +381,7 @@ pub(super) async fn object_task(
     }
     loop {
         let piece = match next_chunk(&mut resp.body, sh.read_timeout, &bk.stats).await {
-            Ok(Some(c)) => Piece::Data(c),
+            Ok(Some(c)) => Piece::Data(c.into()),
             Ok(None) => Piece::End,
             Err(f) => {
                 sh.record::<()>(&Err(f.clone()));
@@ -406,7 +408,7 @@ async fn fetch_all(
     let h = ObjectHeaders::from_get(&resp);
     buf.reserve(o.size.saturating_sub(from) as usize);
     while let Some(c) = next_chunk(&mut resp.body, sh.read_timeout, &bk.stats).await? {
-        buf.extend_from_slice(&c);
+        buf.extend_from_slice(c.as_ref());
         if buf.len() as u64 > sh.max_in_memory.max(o.size) {
             return Err(Failure::new(
                 "OBJECT_VERSION_MISMATCH",

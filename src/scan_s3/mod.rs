@@ -392,7 +392,9 @@ pub fn scan_s3(
 
     let concurrency = s3.concurrency.max(1);
     let max_tasks = (2 * concurrency + 2 * threads) as u32;
-    let mem_kib = ((4 * opts.limits.max_in_memory).max(256 << 20) / 1024) as u32;
+    // Whole-object buffers: enough for the requests in flight and the job
+    // queue, and the largest object, but fixed: RSS does not follow the bucket.
+    let mem_kib = ((2 * opts.limits.max_in_memory).max(128 << 20) / 1024) as u32;
     let (job_tx, job_rx) = mpsc::channel::<Job>(threads * 2);
     let (msg_tx, mut msg_rx) = mpsc::channel::<Msg>(1024);
     let cancel = Arc::new(AtomicBool::new(false));
