@@ -238,6 +238,17 @@ fn moto_tags_and_denied_objects() {
                     .unwrap();
             }
         }
+        c.create_bucket().bucket("classes").send().await.unwrap();
+        for class in ["STANDARD", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR", "STANDARD_IA"] {
+            c.put_object()
+                .bucket("classes")
+                .key(format!("{class}.txt"))
+                .body(format!("{SECRET_LINE}\n").into_bytes().into())
+                .storage_class(aws_sdk_s3::types::StorageClass::from(class))
+                .send()
+                .await
+                .unwrap();
+        }
         c.create_bucket().bucket("denied").send().await.unwrap();
         for k in ["private/x.txt", "public/y.txt"] {
             c.put_object()
@@ -316,6 +327,27 @@ fn moto_tags_and_denied_objects() {
         &["scan", "s3://tagged", "--format", "json"],
     );
     assert_eq!(summary(&json_doc(&r), "tagged")["requests"]["tagging"], 0);
+
+    // archived storage classes: in scope, SKIPPED, never fetched
+    let r = piiscan(
+        &m.endpoint,
+        ACCESS,
+        SECRET,
+        &["scan", "s3://classes", "--format", "json"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let doc = json_doc(&r);
+    for class in ["GLACIER", "DEEP_ARCHIVE"] {
+        let x = result(&doc, "classes", &format!("{class}.txt"));
+        assert_eq!(x["status"], "SKIPPED", "{x}");
+        assert_eq!(x["reason"], "INVALID_OBJECT_STATE");
+        assert_eq!(x["storageClass"], class);
+    }
+    for class in ["STANDARD", "GLACIER_IR", "STANDARD_IA"] {
+        let x = result(&doc, "classes", &format!("{class}.txt"));
+        assert_eq!(x["outcome"], "SENSITIVE", "{x}");
+    }
+    assert_eq!(summary(&doc, "classes")["requests"]["get"], 3);
 
     // moto answers a policy-denied GetObject with an empty 403
     let r = piiscan(

@@ -595,6 +595,20 @@ fn seaweed_faults_through_proxy() {
         .store(3, std::sync::atomic::Ordering::SeqCst);
     *proxy.state.kms_denied_key.lock().unwrap() = Some("kms/locked.txt".into());
     *proxy.state.ssec_key.lock().unwrap() = Some("ssec/customer.txt".into());
+    // what S3 answers when the object changed (If-Match fails) or was deleted
+    // between the listing and the GET
+    *proxy.state.answers.lock().unwrap() = vec![
+        (
+            "changed.txt".into(),
+            "412 Precondition Failed".into(),
+            "PreconditionFailed".into(),
+        ),
+        (
+            "deleted.txt".into(),
+            "404 Not Found".into(),
+            "NoSuchKey".into(),
+        ),
+    ];
     let r = piiscan(
         &proxy.endpoint,
         ACCESS,

@@ -1,7 +1,7 @@
 //! A fault-injecting HTTP/1.1 proxy on loopback, for faults neither server
 //! produces: `503 SlowDown` for the first N object GETs, a KMS
 //! AccessDenied answer for one key, S3's SSE-C answer (400 InvalidRequest)
-//! for another. Everything else is forwarded byte for
+//! for another, and fixed answers (412, 404, ...) for chosen keys. Everything else is forwarded byte for
 //! byte to the upstream server (the Host header is kept, so SigV4
 //! signatures stay valid). One request per connection (`Connection: close`
 //! both ways) keeps the framing trivial. Real network traffic, not a mock.
@@ -24,6 +24,8 @@ pub struct ProxyState {
     pub kms_sent: AtomicU32,
     /// Object key answered as an SSE-C object read without the customer key.
     pub ssec_key: Mutex<Option<String>>,
+    /// Other fixed answers for object GETs: (key, status line, error code).
+    pub answers: Mutex<Vec<(String, String, String)>>,
     /// Requests forwarded.
     pub forwarded: AtomicU32,
     /// Object GETs that carried an `If-Match` header.
@@ -180,6 +182,18 @@ async fn handle(mut c: TcpStream, upstream: u16, st: Arc<ProxyState>) -> std::io
             .unwrap()
             .as_ref()
             .is_some_and(|k| path.ends_with(&format!("/{k}")));
+        let fixed = st
+            .answers
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(k, _, _)| path.ends_with(&format!("/{k}")))
+            .map(|(_, status, code)| (status.clone(), code.clone()));
+        if let Some((status, code)) = fixed {
+            let r = error_response(&status, &code, "injected by the test proxy");
+            c.write_all(&r).await?;
+            return c.shutdown().await;
+        }
         if ssec {
             // what S3 answers for an SSE-C object fetched without its key
             let r = error_response(
