@@ -60,7 +60,11 @@ impl Failure {
 pub fn reason_for(status: u16, code: Option<&str>, message: Option<&str>) -> &'static str {
     let code = code.unwrap_or("");
     let msg = message.unwrap_or("");
-    if code.starts_with("KMS.") || code.starts_with("KMS") || msg.contains("KMS") {
+    let lower = msg.to_ascii_lowercase();
+    // AWS: `KMS.DisabledException`, `KMS.NotFoundException`, ... codes, or
+    // AccessDenied "... not authorized to perform: kms:Decrypt ...", or
+    // "The ciphertext refers to a customer master key that does not exist".
+    if code.starts_with("KMS") || lower.contains("kms") || lower.contains("customer master key") {
         return "INVALID_KMS_KEY";
     }
     match code {
@@ -75,7 +79,6 @@ pub fn reason_for(status: u16, code: Option<&str>, message: Option<&str>) -> &'s
         | "AccountProblem" => return "PERMISSION_DENIED",
         _ => {}
     }
-    let lower = msg.to_ascii_lowercase();
     if status == 400
         && (code == "InvalidRequest" || code.is_empty())
         && (lower.contains("encryption") || lower.contains("customer") || lower.contains("sse"))
@@ -172,6 +175,19 @@ mod tests {
                 "INVALID_KMS_KEY",
             ),
             (403, Some("KMS.AccessDeniedException"), None, "INVALID_KMS_KEY"),
+            (
+                403,
+                Some("AccessDenied"),
+                Some("User: arn:aws:iam::111122223333:user/scan is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:111122223333:key/1234 because no identity-based policy allows the kms:Decrypt action"),
+                "INVALID_KMS_KEY",
+            ),
+            (
+                403,
+                Some("AccessDenied"),
+                Some("The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access."),
+                "INVALID_KMS_KEY",
+            ),
+            (400, Some("KMS.KMSInvalidStateException"), None, "INVALID_KMS_KEY"),
             (400, Some("KMS.DisabledException"), Some("disabled"), "INVALID_KMS_KEY"),
             (
                 400,
