@@ -231,18 +231,27 @@ pub fn piiscan_within(
     secret: &str,
     args: &[&str],
 ) -> Run {
-    piiscan_signalled(limit, None, endpoint, access, secret, args)
+    piiscan_with(limit, endpoint, access, secret, args, &mut |_| {})
 }
 
-/// `piiscan_within`, sending `signal.1` (e.g. `INT` for Ctrl-C) to the
-/// scanner after `signal.0`.
-pub fn piiscan_signalled(
+/// Send a signal (`INT` for Ctrl-C, ...) to a process.
+pub fn signal_pid(pid: u32, sig: &str) {
+    let _ = Command::new("kill")
+        .args([&format!("-{sig}"), &pid.to_string()])
+        .status();
+}
+
+/// `piiscan_within`, calling `poll(pid)` every few milliseconds while the
+/// scanner runs: the test decides there when to kill the server, stop it,
+/// or send Ctrl-C (e.g. once its proxy has seen N GETs), so the fault lands
+/// mid-scan however fast the machine is.
+pub fn piiscan_with(
     limit: Duration,
-    signal: Option<(Duration, &str)>,
     endpoint: &str,
     access: &str,
     secret: &str,
     args: &[&str],
+    poll: &mut dyn FnMut(u32),
 ) -> Run {
     use std::io::Read;
     use std::process::Stdio;
@@ -277,25 +286,17 @@ pub fn piiscan_signalled(
         let _ = se.read_to_end(&mut s);
         s
     });
-    let mut signal = signal;
     let status = loop {
         if let Some(st) = child.try_wait().expect("wait") {
             break st;
         }
-        if let Some((after, sig)) = signal {
-            if t0.elapsed() >= after {
-                let _ = Command::new("kill")
-                    .args([&format!("-{sig}"), &child.id().to_string()])
-                    .status();
-                signal = None;
-            }
-        }
+        poll(child.id());
         if t0.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
             panic!("piiscan {args:?} did not finish within {limit:?} (hang)");
         }
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(5));
     };
     Run {
         code: status.code().unwrap_or(-1),
