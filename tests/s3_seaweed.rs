@@ -475,7 +475,7 @@ fn seaweed_killed_mid_scan() {
     let done = lines.iter().filter(|l| l["status"] == "COMPLETE").count();
     assert_eq!(lines.len(), n, "every listed object has a result");
     assert!(done >= 29, "{done} complete before the kill");
-    assert!(failed.len() >= n - 31, "{} failed", failed.len());
+    assert!(failed.len() >= n / 2, "{} failed", failed.len());
     for f in &failed {
         assert_eq!(f["reason"], "UNABLE_TO_READ_OBJECT", "{f}");
         assert!(f["detail"].as_str().unwrap().contains("GetObject"), "{f}");
@@ -581,7 +581,7 @@ fn seaweed_hung_server_and_ctrl_c() {
     let lines = read_results(&res);
     let failed: Vec<&Value> = lines.iter().filter(|l| l["outcome"] == "FAILED").collect();
     assert_eq!(lines.len(), n, "every listed object has a result");
-    assert!(failed.len() >= n - 32, "{} failed", failed.len());
+    assert!(failed.len() >= n / 2, "{} failed", failed.len());
     assert!(failed
         .iter()
         .any(|f| f["detail"].as_str().unwrap().contains("timed out")
