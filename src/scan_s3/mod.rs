@@ -174,49 +174,74 @@ async fn resolve(s3: &S3ScanOptions) -> Result<Vec<Plan>, S3Error> {
             wanted.push((lb.name, vec![String::new()], lb.region, owner.clone()));
         }
     }
+    // Regions, then owners: independent per bucket, so looked up
+    // concurrently (a few hundred buckets must not cost minutes of
+    // sequential calls before the first object is read).
+    let limit = Arc::new(Semaphore::new(s3.concurrency.clamp(1, 32)));
+    let stats: Vec<Arc<BucketStats>> = wanted
+        .iter()
+        .map(|_| Arc::new(BucketStats::default()))
+        .collect();
+    let mut regions: Vec<Option<Result<String, Failure>>> =
+        wanted.iter().map(|w| w.2.clone().map(Ok)).collect();
+    let mut set = tokio::task::JoinSet::new();
+    for (i, w) in wanted.iter().enumerate() {
+        if regions[i].is_some() {
+            continue;
+        }
+        let (base, name, st, lim) = (base.clone(), w.0.clone(), stats[i].clone(), limit.clone());
+        set.spawn(async move {
+            let _p = lim.acquire_owned().await;
+            (i, list::bucket_region(&base, &name, &st).await)
+        });
+    }
+    while let Some(r) = set.join_next().await {
+        let (i, region) = r.expect("region lookup task");
+        regions[i] = Some(region);
+    }
     let mut clients: HashMap<String, aws_sdk_s3::Client> = HashMap::new();
-    let mut plans = Vec::new();
-    for (name, prefixes, region, owner) in wanted {
-        let stats = Arc::new(BucketStats::default());
-        let region = match region {
-            Some(r) => Ok(r),
-            None => list::bucket_region(&base, &name, &stats).await,
-        };
-        let plan = match region {
-            Err(f) => Plan {
-                rt: BucketRt {
-                    name,
-                    region: None,
-                    owner,
-                    client: None,
-                    stats,
-                },
-                prefixes,
-                error: Some(f),
-            },
+    let mut plans: Vec<Plan> = Vec::new();
+    for (i, ((name, prefixes, _, owner), region)) in wanted.into_iter().zip(regions).enumerate() {
+        let region = region.expect("every region looked up");
+        let (region, client, error) = match region {
+            Err(f) => (None, None, Some(f)),
             Ok(r) => {
-                let client = clients
+                let c = clients
                     .entry(r.clone())
                     .or_insert_with(|| aws::s3_client(&conf, &s3.aws, Some(&r)))
                     .clone();
-                let owner = match owner {
-                    Some(o) => Some(o),
-                    None => list::bucket_owner(&client, &name, &stats).await,
-                };
-                Plan {
-                    rt: BucketRt {
-                        name,
-                        region: Some(r),
-                        owner,
-                        client: Some(client),
-                        stats,
-                    },
-                    prefixes,
-                    error: None,
-                }
+                (Some(r), Some(c), None)
             }
         };
-        plans.push(plan);
+        plans.push(Plan {
+            rt: BucketRt {
+                name,
+                region,
+                owner,
+                client,
+                stats: stats[i].clone(),
+            },
+            prefixes,
+            error,
+        });
+    }
+    let mut set = tokio::task::JoinSet::new();
+    for (i, p) in plans.iter().enumerate() {
+        let Some(client) = p.rt.client.clone() else {
+            continue;
+        };
+        if p.rt.owner.is_some() {
+            continue;
+        }
+        let (name, st, lim) = (p.rt.name.clone(), p.rt.stats.clone(), limit.clone());
+        set.spawn(async move {
+            let _p = lim.acquire_owned().await;
+            (i, list::bucket_owner(&client, &name, &st).await)
+        });
+    }
+    while let Some(r) = set.join_next().await {
+        let (i, owner) = r.expect("owner lookup task");
+        plans[i].rt.owner = owner;
     }
     Ok(plans)
 }
