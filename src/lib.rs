@@ -5,7 +5,9 @@
 //! `extract` (text chunks with locators) → `detect` (one pass, all
 //! detectors, validation and context) → `findings` (Macie-shaped findings per
 //! object, results for every object, summaries per root or bucket). `scan`
-//! wires the stages with bounded channels; the library never prints.
+//! wires the stages with bounded channels for local roots, `scan_s3` for S3
+//! buckets (async listing and GETs feeding the same workers); the library
+//! never prints.
 #![deny(missing_docs)]
 
 pub mod aws;
@@ -16,5 +18,6 @@ pub mod exposure;
 pub mod extract;
 pub mod findings;
 pub mod scan;
+pub mod scan_s3;
 pub mod source;
 pub mod util;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
     about = "Find personal data, financial data and credentials in local files and S3 buckets.",
     long_about = "piiscan finds personal data (PII, PHI), financial data and credentials in files on local disks and objects in S3 buckets, \
 and reports per object and per bucket what is exposed and how badly. Findings use Amazon Macie's finding JSON shape.",
-    after_help = "Examples:\n  piiscan scan ./exports\n  piiscan scan ./exports --format json --output findings.json --results results.jsonl\n  piiscan scan . --include '*.csv' --exclude 'node_modules/**' --max-file-size 100MB\n  piiscan detectors list\n  piiscan detectors test suspicious.txt\n\nRun 'piiscan help scan' for all scan options."
+    after_help = "Examples:\n  piiscan scan ./exports\n  piiscan scan ./exports --format json --output findings.json --results results.jsonl\n  piiscan scan . --include '*.csv' --exclude 'node_modules/**' --max-file-size 100MB\n  piiscan scan s3://my-bucket/exports/ --extensions csv,json --sample 10 --results results.jsonl\n  piiscan scan --all-buckets --bucket-exclude '*-logs' --profile audit\n  piiscan detectors list\n  piiscan detectors test suspicious.txt\n\nRun 'piiscan help scan' for all scan options."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -22,7 +22,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Scan files, directories (or S3 locations) for sensitive data.
-    #[command(after_help = concat!("Examples:\n  piiscan scan ./exports\n  piiscan scan ./logs --format jsonl > findings.jsonl\n  piiscan scan data.csv --reveal\n  piiscan scan ./repo --detectors all --exclude-detectors IP_ADDRESS\n  piiscan scan ./exports --custom-identifiers ids.json --allow-list allow.txt\n  piiscan scan ./exports --write-baseline baseline.json   # accept what is there now\n  piiscan scan ./exports --baseline baseline.json         # report only what is new\n\n", "Exit codes:\n  0  nothing sensitive found      1  findings\n  2  some objects failed          3  usage or configuration error\n  130 interrupted (partial results still written)"))]
+    #[command(after_help = concat!("Examples:\n  piiscan scan ./exports\n  piiscan scan ./logs --format jsonl > findings.jsonl\n  piiscan scan data.csv --reveal\n  piiscan scan s3://my-bucket s3://other/prefix/ --results results.jsonl\n  piiscan scan s3://test --endpoint-url http://127.0.0.1:8333   # SeaweedFS, MinIO, ...\n  piiscan scan ./repo --detectors all --exclude-detectors IP_ADDRESS\n  piiscan scan ./exports --custom-identifiers ids.json --allow-list allow.txt\n  piiscan scan ./exports --write-baseline baseline.json   # accept what is there now\n  piiscan scan ./exports --baseline baseline.json         # report only what is new\n\n", "Exit codes:\n  0  nothing sensitive found      1  findings\n  2  some objects failed          3  usage or configuration error\n  130 interrupted (partial results still written)"))]
     Scan(ScanArgs),
     /// Check bucket exposure (public, shared, replicated, encryption) and join it with scan results.
     Buckets(super::buckets_cmd::BucketsArgs),
@@ -94,8 +94,8 @@ pub struct DetectorSelection {
 
 #[derive(Args, Debug)]
 pub struct ScanArgs {
-    /// Files or directories to scan.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files, directories or S3 locations (s3://bucket[/prefix]) to scan.
+    #[arg(required_unless_present = "all_buckets", value_name = "PATH|S3URL")]
     pub paths: Vec<String>,
     #[command(flatten)]
     pub sel: DetectorSelection,
@@ -159,10 +159,66 @@ pub struct ScanArgs {
     /// Colour in text output: auto, always, never.
     #[arg(long, default_value = "auto")]
     pub color: String,
+    #[command(flatten)]
+    pub s3: S3Args,
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+/// S3 scope: which buckets and which objects (criteria apply before any GetObject).
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "S3")]
+pub struct S3Args {
+    /// Scan every bucket ListBuckets returns (with the locations given, if any).
+    #[arg(long)]
+    pub all_buckets: bool,
+    /// With --all-buckets: only buckets whose name matches (glob, repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub bucket_include: Vec<String>,
+    /// With --all-buckets: leave out buckets whose name matches (glob, repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub bucket_exclude: Vec<String>,
+    /// S3 objects: only these file extensions (comma-separated, e.g. csv,json; case-insensitive).
+    #[arg(long, value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Vec<String>,
+    /// S3 objects: only objects at least this large (e.g. 1KB).
+    #[arg(long, value_name = "SIZE")]
+    pub min_size: Option<String>,
+    /// S3 objects: only objects at most this large (larger are out of scope).
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
+    /// S3 objects: only objects last modified at or after (RFC 3339 or YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "TIME")]
+    pub modified_after: Option<String>,
+    /// S3 objects: only objects last modified before (RFC 3339 or YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "TIME")]
+    pub modified_before: Option<String>,
+    /// S3 objects: scan a deterministic PERCENT of the objects in scope (by SHA-256 of bucket/key).
+    #[arg(long, value_name = "PERCENT")]
+    pub sample: Option<f64>,
+    /// S3 objects: only objects with this tag (KEY or KEY=VALUE, repeatable, OR'd); one GetObjectTagging per object.
+    #[arg(long, value_name = "KEY[=VALUE]")]
+    pub tag: Vec<String>,
+    /// S3 objects: leave out objects with this tag (KEY or KEY=VALUE, repeatable).
+    #[arg(long, value_name = "KEY[=VALUE]")]
+    pub exclude_tag: Vec<String>,
+    /// S3 objects larger than this are SKIPPED (FILE_EXCEEDS_SIZE_LIMIT) without any GET.
+    #[arg(long, value_name = "SIZE", default_value = "20GiB")]
+    pub max_object_size: String,
+    /// S3 requests in flight at once.
+    #[arg(long, default_value_t = 16)]
+    pub concurrency: usize,
+    /// ListObjectsV2 page size (MaxKeys; default: the server's, 1,000).
+    #[arg(long, value_name = "N", hide = true)]
+    pub page_size: Option<i32>,
+    /// Objects up to this size are read whole into memory, larger ones streamed (default 64MiB; for tests).
+    #[arg(long, value_name = "SIZE", hide = true)]
+    pub max_in_memory: Option<String>,
 }
 
 /// How to reach AWS or an S3-compatible store (shared by `scan s3://...` and `buckets`).
 #[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "AWS connection")]
 pub struct AwsArgs {
     /// Named profile from the shared AWS config/credentials files.
     #[arg(long, value_name = "NAME")]

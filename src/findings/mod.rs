@@ -13,6 +13,7 @@ pub mod summary;
 
 pub use model::Finding;
 pub use object::{
-    FindingOptions, ObjectCollector, ObjectMeta, ObjectResult, Outcome, SkippedPart, Status,
+    FindingOptions, ObjectCollector, ObjectMeta, ObjectResult, ObjectTag, Outcome, SkippedPart,
+    Status,
 };
 pub use summary::{RequestStats, RootSummary};

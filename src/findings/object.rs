@@ -51,6 +51,18 @@ pub struct ObjectMeta {
     /// Account id (S3, when known).
     #[serde(skip)]
     pub account_id: Option<String>,
+    /// Object tags (S3, only when a tag criterion made piiscan read them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ObjectTag>>,
+}
+
+/// An S3 object tag (Macie's `s3Object.tags[]` shape).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObjectTag {
+    /// Key.
+    pub key: String,
+    /// Value.
+    pub value: String,
 }
 
 /// Macie classification status of an object.
@@ -495,7 +507,12 @@ fn build_finding(
                     kms_master_key_id: k.clone(),
                 }),
                 public_access: None,
-                tags: vec![],
+                tags: m
+                    .tags
+                    .iter()
+                    .flatten()
+                    .map(|t| serde_json::json!({"key": t.key, "value": t.value}))
+                    .collect(),
             },
         },
     })

@@ -246,7 +246,21 @@ impl Report {
             for (k, v) in s.objects_skipped.iter().chain(s.objects_failed.iter()) {
                 writeln!(w, "    {k}: {v}")?;
             }
+            if let Some(code) = &s.error_code {
+                writeln!(
+                    w,
+                    "    {} {code}: {}",
+                    paint("31", "bucket error"),
+                    s.error_message.as_deref().unwrap_or("")
+                )?;
+            }
             if let Some(r) = &s.requests {
+                writeln!(
+                    w,
+                    "    listed: {} objects, {} out of scope (criteria, sampling)",
+                    s.objects_listed,
+                    s.objects_listed.saturating_sub(s.objects_in_scope)
+                )?;
                 writeln!(
                     w,
                     "    requests: {} LIST, {} GET, {} HEAD, {} tagging, {} other; {} transferred",
@@ -266,7 +280,10 @@ impl Report {
                 self.suppressed_by_baseline
             )?;
         }
-        if with.is_empty() && self.failures() == 0 {
+        if with.is_empty()
+            && self.failures() == 0
+            && self.summaries.iter().all(|s| s.error_code.is_none())
+        {
             writeln!(w, "  No sensitive data found.")?;
         }
         Ok(())

@@ -69,6 +69,13 @@ pub struct RootSummary {
     /// S3 requests (S3 only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requests: Option<RequestStats>,
+    /// Why the bucket (or part of its listing) could not be read, as a
+    /// reason code (NO_SUCH_BUCKET_AVAILABLE, PERMISSION_DENIED, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// Detail of `error_code`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_message: Option<String>,
 }
 
 impl RootSummary {
