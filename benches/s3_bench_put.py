@@ -16,7 +16,7 @@ import sys
 import boto3
 from botocore.config import Config
 
-SECRET = "aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo\n"
+SECRET = "aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt\n"
 LOG = ("2024-05-01T12:00:00Z INFO  request id=%06d user=alice path=/api/v1/orders "
        "status=200 bytes=5123 latency_ms=12 agent=Mozilla/5.0\n")
 

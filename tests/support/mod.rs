@@ -18,7 +18,7 @@ use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 /// A line the AWS_CREDENTIALS detector finds.
-pub const SECRET_LINE: &str = "aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo";
+pub const SECRET_LINE: &str = "aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
 
 /// Find a server binary (see module docs).
 pub fn bin_path(name: &str) -> PathBuf {
