@@ -5,7 +5,8 @@ use std::{env, fs, path::Path};
 fn main() {
     println!("cargo:rerun-if-changed=detectors");
     // read at run time: a build script compiled for one checkout may run for another
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join("detectors");
+    let dir =
+        Path::new(&env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join("detectors");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("detectors/ directory")
         .filter_map(|e| e.ok().map(|e| e.path()))

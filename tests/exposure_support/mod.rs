@@ -2,8 +2,9 @@
 //! port, ready when `GET /moto-api/` answers, killed when the guard drops.
 //!
 //! The binary is looked up in `$PIISCAN_TEST_BIN_DIR`, then
-//! `<repo>/.venv/bin`, then `PATH`. A missing binary fails the test with a
-//! message saying how to install it: these tests never skip silently.
+//! `<repo>/.venv/bin`, and installed there when missing
+//! (`tests/support/install.rs`); if that fails the test fails with what to
+//! do: these tests never skip silently.
 //! Setup goes through the same SDK clients piiscan uses (S3, and S3 Control
 //! with the account-host rewrite), so what the tests configure is what a
 //! user's tooling would configure.
@@ -13,34 +14,19 @@ pub mod cases;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// The moto account id.
 pub const ACCOUNT: &str = "123456789012";
 
-/// Find an executable in the test bin dir, the repo's venv, or PATH.
+#[path = "../support/install.rs"]
+mod install;
+
+/// Find a server binary, installing the pinned servers when missing.
 pub fn find_bin(name: &str) -> PathBuf {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    if let Some(d) = std::env::var_os("PIISCAN_TEST_BIN_DIR") {
-        dirs.push(PathBuf::from(d));
-    }
-    dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin"));
-    if let Some(p) = std::env::var_os("PATH") {
-        dirs.extend(std::env::split_paths(&p));
-    }
-    for d in &dirs {
-        let c = d.join(name);
-        if c.is_file() {
-            return c;
-        }
-    }
-    panic!(
-        "{name} not found in $PIISCAN_TEST_BIN_DIR, {}/.venv/bin or PATH: run .ci/run (it installs moto[server] into .venv), \
-         or set PIISCAN_TEST_BIN_DIR to a directory holding {name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    install::server_bin(name)
 }
 
 fn free_port() -> u16 {

