@@ -62,6 +62,8 @@ pub struct Limits {
     pub max_in_memory: u64,
     /// Chunk size for streamed text.
     pub chunk_size: usize,
+    /// Uncompressed size of all parts of an Office Open XML document.
+    pub max_ooxml_bytes: u64,
 }
 
 impl Default for Limits {
@@ -75,6 +77,7 @@ impl Default for Limits {
             max_json_depth: 256,
             max_in_memory: 64 << 20,
             chunk_size: 1 << 20,
+            max_ooxml_bytes: 1 << 30,
         }
     }
 }
