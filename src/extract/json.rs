@@ -66,13 +66,16 @@ struct Frame {
     is_array: bool,
 }
 
-struct Paths {
-    arena: String,
-    spans: Vec<(u32, u32)>,
+/// Paths of the values in a batch, in one arena (cleared when the batch is).
+#[derive(Default)]
+pub(crate) struct Paths {
+    pub(crate) arena: String,
+    pub(crate) spans: Vec<(u32, u32)>,
 }
 
 impl Paths {
-    fn add(&mut self, path: &str) -> u32 {
+    /// Store a path (truncated as Macie does); its id.
+    pub(crate) fn add(&mut self, path: &str) -> u32 {
         let s = self.arena.len();
         let p = if path.len() > MAX_PATH {
             let mut end = MAX_PATH;
@@ -87,13 +90,15 @@ impl Paths {
         self.spans.push((s as u32, self.arena.len() as u32));
         (self.spans.len() - 1) as u32
     }
-    fn get(&self, i: u32) -> &str {
+    /// A stored path.
+    pub(crate) fn get(&self, i: u32) -> &str {
         let (s, e) = self.spans[i as usize];
         &self.arena[s as usize..e as usize]
     }
 }
 
-fn push_key(path: &mut String, key: &[u8]) {
+/// Append `.key` (or `['odd key']`) to a path.
+pub(crate) fn push_key(path: &mut String, key: &[u8]) {
     let k = String::from_utf8_lossy(key);
     let mut end = k.len().min(MAX_ELEMENT);
     while !k.is_char_boundary(end) {

@@ -270,7 +270,10 @@ fn dispatch_bytes(
         Kind::Zip => archive::scan_zip(ctx, names, b),
         Kind::Tar => archive::scan_tar(ctx, names, &mut &b[..]),
         Kind::Gzip | Kind::Bzip2 | Kind::Zstd => compress::scan(ctx, names, kind, &mut &b[..]),
-        Kind::Parquet => columnar::scan_parquet(ctx, b),
+        Kind::Parquet => columnar::scan_parquet(
+            ctx,
+            columnar::ParquetSource::Bytes(bytes::Bytes::copy_from_slice(b)),
+        ),
         Kind::Avro => columnar::scan_avro(ctx, &mut &b[..]),
         Kind::Unsupported(what) => {
             unsupported(ctx, names.display, what);
@@ -307,7 +310,17 @@ fn dispatch_reader(
         }
         // Random access: in memory up to the cap, else spilled to a
         // temporary file and mapped (bounded by the member size limit).
-        Kind::Pdf | Kind::Zip | Kind::Parquet => {
+        Kind::Parquet => match spill::materialize(r, ctx.limits)? {
+            spill::Materialized::Mem(v) => {
+                columnar::scan_parquet(ctx, columnar::ParquetSource::Bytes(v.into()))
+            }
+            spill::Materialized::Mapped(map, tmp) => {
+                drop(map);
+                let f = tmp.open()?;
+                columnar::scan_parquet(ctx, columnar::ParquetSource::File(f))
+            }
+        },
+        Kind::Pdf | Kind::Zip => {
             let data = spill::materialize(r, ctx.limits)?;
             dispatch_bytes(ctx, names, kind, data.bytes())
         }

@@ -53,6 +53,13 @@ pub struct TempFile {
     path: std::path::PathBuf,
 }
 
+impl TempFile {
+    /// Open the file for reading.
+    pub fn open(&self) -> std::io::Result<std::fs::File> {
+        std::fs::File::open(&self.path)
+    }
+}
+
 impl Drop for TempFile {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
