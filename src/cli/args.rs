@@ -133,6 +133,15 @@ pub struct ScanArgs {
     /// Decompressed/compressed ratio treated as a zip bomb.
     #[arg(long, default_value_t = 1000)]
     pub max_ratio: u64,
+    /// Archive members extracted per object.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub max_members: u64,
+    /// JSON nesting depth; deeper files are skipped (Macie: 256).
+    #[arg(long, default_value_t = 256)]
+    pub max_json_depth: usize,
+    /// Members and random-access streams held in memory up to this size; larger ones stream or spill to a temporary file.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB")]
+    pub max_in_memory: String,
     /// No progress bar.
     #[arg(long)]
     pub no_progress: bool,

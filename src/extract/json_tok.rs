@@ -396,7 +396,7 @@ impl<'r> Tokenizer<'r> {
     }
 
     fn hex4(&self, at: usize) -> Option<u32> {
-        let s = self.buf.get(at..at + 4)?;
+        let s = self.buf[..self.len].get(at..at + 4)?;
         let s = std::str::from_utf8(s).ok()?;
         u32::from_str_radix(s, 16).ok()
     }
