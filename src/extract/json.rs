@@ -199,9 +199,8 @@ fn walk(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError>
                 }
                 Some(f) if f.is_array => {
                     path.truncate(f.base);
-                    path.push('[');
-                    path.push_str(&f.next_index.to_string());
-                    path.push(']');
+                    use std::fmt::Write;
+                    let _ = write!(path, "[{}]", f.next_index);
                     f.next_index += 1;
                     set = f.set;
                 }
@@ -228,9 +227,17 @@ fn walk(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError>
                 let parent_set = f.set;
                 path.truncate(f.base);
                 push_key(&mut path, &tok.text);
-                let dets = key_sets.entry(tok.text.clone()).or_insert_with(|| {
-                    engine.detectors_for_context(&String::from_utf8_lossy(&tok.text))
-                });
+                if !key_sets.contains_key(&tok.text[..]) {
+                    if key_sets.len() > 100_000 {
+                        key_sets.clear();
+                    }
+                    let d = engine.detectors_for_context(&String::from_utf8_lossy(&tok.text));
+                    key_sets.insert(tok.text.clone(), d);
+                }
+                let dets: &[u32] = key_sets
+                    .get(&tok.text[..])
+                    .map(|v| v.as_slice())
+                    .unwrap_or(&[]);
                 pending_set = if dets.is_empty() {
                     parent_set
                 } else {
@@ -241,9 +248,6 @@ fn walk(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError>
                 // the key itself is scanned too (its path is its own)
                 let pid = paths.add(&path);
                 batch.push(ctx, &tok.text, (record, pid), None, locate!());
-                if key_sets.len() > 100_000 {
-                    key_sets.clear();
-                }
             }
             Event::Scalar => {
                 let pid = paths.add(&path);
