@@ -310,6 +310,29 @@ mod tests {
     }
 
     #[test]
+    fn utf16_csv_and_json_with_bom() {
+        let h = Harness::new();
+        let utf16 = |s: &str| {
+            let mut v = vec![0xFF, 0xFE];
+            for u in s.encode_utf16() {
+                v.extend_from_slice(&u.to_le_bytes());
+            }
+            v
+        };
+        let r = h.extract("u.csv", &utf16("employee_id,x\nEMP-123456,1\n"));
+        assert_eq!(
+            cells(&r),
+            vec![("EmpId".into(), 2, 1, Some("employee_id".into()))]
+        );
+        let r = h.extract("u.json", &utf16("{\"employee\": \"EMP-123456\"}"));
+        assert!(matches!(&located(&r)[0].1, Location::Record(x) if x.json_path == "$.employee"));
+        let limits = crate::extract::Limits::default();
+        let data = utf16("employee_id,x\nEMP-123456,1\n");
+        let r = h.extract_reader("u.csv", &mut &data[..], &limits);
+        assert_eq!(cells(&r).len(), 1);
+    }
+
+    #[test]
     fn stream_and_bytes_agree_for_many_rows() {
         let h = Harness::new();
         let mut csv = String::from("n,employee\n");
