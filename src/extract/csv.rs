@@ -18,6 +18,8 @@ use super::text::{scan_window, LineTracker};
 use super::{Ctx, ExtractError, Input};
 use crate::findings::model::{Cell, Location};
 use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// Bytes of the head used to sniff the delimiter.
 const HEAD: usize = 16 * 1024;
@@ -98,6 +100,38 @@ pub fn is_header(first: &csv::ByteRecord, second: Option<&csv::ByteRecord>) -> b
     }) || first.len() != s.len()
 }
 
+const BUF: usize = 256 * 1024;
+
+/// The `csv` crate reads a whole record before returning it, so an
+/// unterminated quote in a stream would buffer the rest of the file: this
+/// reader fails once more than `cap` bytes were read past the start of the
+/// last record returned.
+struct RecordGuard<'r> {
+    inner: &'r mut dyn Read,
+    read: u64,
+    mark: Arc<AtomicU64>,
+    cap: u64,
+}
+
+impl Read for RecordGuard<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read.saturating_sub(self.mark.load(Ordering::Relaxed)) > self.cap {
+            return Err(super::LimitHit {
+                reason: "MALFORMED_FILE",
+                detail: format!(
+                    "a CSV record longer than {} bytes (unbalanced quotes?); the rest is not analysed",
+                    self.cap
+                ),
+                fatal: false,
+            }
+            .into_io());
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
 fn csv_err(e: csv::Error) -> ExtractError {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
@@ -142,12 +176,19 @@ fn scan_records(
     delim: u8,
     r: &mut dyn Read,
 ) -> Result<(), ExtractError> {
+    let mark = Arc::new(AtomicU64::new(0));
+    let guard = RecordGuard {
+        inner: r,
+        read: 0,
+        mark: mark.clone(),
+        cap: ctx.limits.max_in_memory.max(1 << 20) + BUF as u64,
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delim)
         .has_headers(false)
         .flexible(true)
-        .buffer_capacity(256 * 1024)
-        .from_reader(r);
+        .buffer_capacity(BUF)
+        .from_reader(guard);
     let mut first = csv::ByteRecord::new();
     if !rdr.read_byte_record(&mut first).map_err(csv_err)? {
         return Ok(());
@@ -208,6 +249,10 @@ fn scan_records(
                 }
             }
             row += 1;
+            mark.store(
+                rec.position().map(|p| p.byte()).unwrap_or(0),
+                Ordering::Relaxed,
+            );
             push_row(ctx, &rec, row, &mut batch, &mut locate);
         }
     }
@@ -307,6 +352,19 @@ mod tests {
         let all = located(&r);
         assert_eq!(all.len(), 1);
         assert!(matches!(&all[0].1, Location::Text(l, _) if l.start == 1));
+    }
+
+    #[test]
+    fn an_unbalanced_quote_in_a_stream_is_bounded() {
+        let h = Harness::new();
+        let mut data = String::from("a,b\n1,\"never closed\n");
+        data.push_str(&"x,y\n".repeat(1 << 20));
+        let limits = crate::extract::Limits {
+            max_in_memory: 1 << 20,
+            ..Default::default()
+        };
+        let r = h.extract_reader("q.csv", &mut data.as_bytes(), &limits);
+        assert_eq!(r.reason.as_deref(), Some("MALFORMED_FILE"));
     }
 
     #[test]
