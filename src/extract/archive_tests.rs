@@ -122,6 +122,54 @@ fn declare_size(mut z: Vec<u8>, size: u32) -> Vec<u8> {
     z
 }
 
+/// A zip64 member declaring `size` uncompressed bytes: written with
+/// `large_file`, then the zip64 extra fields (local and central) patched.
+fn zip64_declaring(size: u64) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    w.start_file("zeros.bin", opts).unwrap();
+    w.write_all(&[0u8; 4096]).unwrap();
+    let mut z = w.finish().unwrap().into_inner();
+    let u16_at = |z: &[u8], i: usize| u16::from_le_bytes([z[i], z[i + 1]]) as usize;
+    let mut patched = 0;
+    let mut i = 0;
+    while i + 46 < z.len() {
+        let (fixed, name_len, extra_len, size_field) = if z[i..i + 4] == [0x50, 0x4b, 0x03, 0x04] {
+            (30, u16_at(&z, i + 26), u16_at(&z, i + 28), i + 22)
+        } else if z[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] {
+            (46, u16_at(&z, i + 28), u16_at(&z, i + 30), i + 24)
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut e = i + fixed + name_len;
+        let end = e + extra_len;
+        while e + 4 <= end {
+            let (id, len) = (u16_at(&z, e), u16_at(&z, e + 2));
+            if id == 1 && z[size_field..size_field + 4] == [0xFF; 4] && len >= 8 {
+                z[e + 4..e + 12].copy_from_slice(&size.to_le_bytes());
+                patched += 1;
+            }
+            e += 4 + len;
+        }
+        i = end.max(i + 1);
+    }
+    assert!(patched >= 1, "no zip64 field to patch");
+    z
+}
+
+#[test]
+fn a_ten_gigabyte_zip64_member_is_refused_on_its_declared_size() {
+    let h = Harness::new();
+    let z = zip64_declaring(10 << 30);
+    let r = h.extract("bomb64.zip", &z);
+    assert_eq!(r.status, Status::Partial, "{r:?}");
+    assert_eq!(r.skipped_parts[0].reason, "ARCHIVE_EXCEEDS_SIZE_LIMIT");
+    assert!(r.bytes_scanned < 1 << 20);
+}
+
 #[test]
 fn zip_bombs_are_refused_before_and_while_reading() {
     let h = Harness::new();
