@@ -310,6 +310,32 @@ mod tests {
     }
 
     #[test]
+    fn every_read_path_gives_the_same_records() {
+        use crate::extract::testutil::Trickle;
+        let h = Harness::new();
+        let mut data = String::new();
+        for i in 0..300 {
+            data.push_str(&format!(
+                "{{\"k\\u0041\": [1, {{\"employee\": \"EMP-{i:06}\"}}], \"s\": \"caf\\u00e9 \\\"q\\\" {AWS_LINE}\"}}\n"
+            ));
+        }
+        let want = records(&h.extract("x.jsonl", data.as_bytes()));
+        assert_eq!(want.len(), 600);
+        for (chunk, n) in [(1024, 1), (4096, 7), (1 << 20, 65536)] {
+            let limits = crate::extract::Limits {
+                chunk_size: chunk,
+                ..Default::default()
+            };
+            let mut r = Trickle {
+                data: data.as_bytes(),
+                n,
+            };
+            let got = records(&h.extract_reader("x.jsonl", &mut r, &limits));
+            assert_eq!(got, want, "chunk {chunk}, reads of {n}");
+        }
+    }
+
+    #[test]
     fn json_lines_record_index_is_the_line() {
         let h = Harness::new();
         let data = format!(

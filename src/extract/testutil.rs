@@ -149,3 +149,20 @@ pub fn located(r: &ObjectResult) -> Vec<(String, Location)> {
 pub fn locations(r: &ObjectResult) -> Vec<Location> {
     located(r).into_iter().map(|(_, l)| l).collect()
 }
+
+/// A reader that hands out at most `n` bytes per call (boundary tests).
+pub struct Trickle<'a> {
+    /// Remaining data.
+    pub data: &'a [u8],
+    /// Bytes per read.
+    pub n: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let k = self.n.min(buf.len()).min(self.data.len());
+        buf[..k].copy_from_slice(&self.data[..k]);
+        self.data = &self.data[k..];
+        Ok(k)
+    }
+}
