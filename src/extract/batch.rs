@@ -36,6 +36,7 @@ pub struct ValueBatch<K> {
     cap: usize,
     overlap: usize,
     open: bool,
+    scans: u64,
 }
 
 /// Maps a value's key (and the member path) to where a person would look.
@@ -54,6 +55,7 @@ impl<K: Clone> ValueBatch<K> {
             cap,
             overlap: ctx.scanner.engine().max_window.max(1),
             open: false,
+            scans: 0,
         }
     }
 
@@ -84,6 +86,11 @@ impl<K: Clone> ValueBatch<K> {
     /// Nothing buffered.
     pub fn is_empty(&self) -> bool {
         self.buf.is_empty() && self.entries.is_empty()
+    }
+
+    /// Whether any value has been scanned (reported) yet.
+    pub fn scanned(&self) -> bool {
+        self.scans > 0
     }
 
     /// A value is open (between `begin` and `end`).
@@ -180,6 +187,7 @@ impl<K: Clone> ValueBatch<K> {
         if self.buf.is_empty() || self.entries.is_empty() {
             return;
         }
+        self.scans += 1;
         let len = self.buf.len();
         let mut regions = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {

@@ -154,10 +154,20 @@ fn walk(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError>
             Ok(Some(ev)) => ev,
             Ok(None) => break,
             Err(e) => {
-                batch.flush(ctx, locate!());
                 if let Some(io) = tok.io_error.take() {
+                    batch.flush(ctx, locate!());
                     return Err(io.into());
                 }
+                // Not JSON from the start (and nothing scanned yet): read it
+                // all as plain text, as for in-memory input.
+                if tok.records <= 1 && !batch.scanned() && !matches!(e, JsonError::TooDeep(_)) {
+                    if let Some((head, rest)) = tok.rewind() {
+                        let mut all = std::io::Cursor::new(head).chain(rest);
+                        return super::text::scan_reader(ctx, &mut all, Encoding::Utf8);
+                    }
+                    return Err(ExtractError::malformed("JSON", e));
+                }
+                batch.flush(ctx, locate!());
                 if let JsonError::TooDeep(n) = e {
                     ctx.skip_here(
                         "",
@@ -365,6 +375,18 @@ mod tests {
         // 256 levels are fine
         let ok = "[".repeat(255) + &format!("{{\"employee\":\"EMP-123456\"}}") + &"]".repeat(255);
         assert_eq!(records(&h.extract("ok.json", ok.as_bytes())).len(), 1);
+    }
+
+    #[test]
+    fn a_stream_that_is_not_json_is_read_as_text() {
+        let h = Harness::new();
+        let data = format!("{{not json at all\n{AWS_LINE}\n{{\"employee\":\"EMP-123456\"}}\n");
+        let limits = crate::extract::Limits::default();
+        let r = h.extract_reader("x.json", &mut data.as_bytes(), &limits);
+        let l = located(&r);
+        assert_eq!(l.len(), 2);
+        assert!(l.iter().all(|(_, x)| matches!(x, Location::Text(..))));
+        assert!(r.skipped_parts.is_empty());
     }
 
     #[test]

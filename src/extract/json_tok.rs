@@ -184,6 +184,18 @@ impl<'r> Tokenizer<'r> {
         };
     }
 
+    /// Everything from the first byte, if nothing has been dropped from the
+    /// read buffer yet: the buffered bytes and the rest of the stream (for a
+    /// fallback to plain text when the input turns out not to be JSON).
+    pub fn rewind(self) -> Option<(Vec<u8>, &'r mut dyn Read)> {
+        if self.base != 0 {
+            return None;
+        }
+        let mut buf = self.buf;
+        buf.truncate(self.len);
+        Some((buf, self.reader))
+    }
+
     /// Drop the current record: skip to the next line and reset nesting, so
     /// a JSON Lines file goes on after a bad line.
     pub fn resync(&mut self) -> Result<(), JsonError> {
