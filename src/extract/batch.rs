@@ -7,7 +7,7 @@
 //! JSON path). Out: detections added to the collector, each located by the
 //! key of the value it starts in.
 //! Why: one `Scanner::scan` call per cell costs far more than the cell —
-//! values are laid into one buffer, separated by newlines, with a sorted
+//! values are laid into one buffer, separated by `\0\n`, with a sorted
 //! offset index, and scanned `chunk_size` bytes at a time. A value longer
 //! than a chunk is split with `max_window` bytes of overlap, and a match is
 //! reported only by the buffer that owns its start, as in `text.rs`. Context
@@ -38,6 +38,10 @@ pub struct ValueBatch<K> {
     open: bool,
     scans: u64,
 }
+
+/// Between values: a NUL stops `\s`-style classes and the newline stops `.`,
+/// so a pattern does not join the end of one value to the next.
+const SEP: &[u8] = b"\0\n";
 
 /// Maps a value's key (and the member path) to where a person would look.
 pub type Locate<'l, K> = dyn FnMut(&K, Option<String>) -> Location + 'l;
@@ -147,7 +151,7 @@ impl<K: Clone> ValueBatch<K> {
             return;
         }
         self.open = false;
-        self.buf.push(b'\n');
+        self.buf.extend_from_slice(SEP);
         if self.buf.len() >= self.cap {
             self.flush(ctx, locate);
         }
@@ -190,13 +194,31 @@ impl<K: Clone> ValueBatch<K> {
         self.scans += 1;
         let len = self.buf.len();
         let mut regions = Vec::new();
+        // One region per run of consecutive values with the same set (a
+        // column laid out contiguously is one region, one regex pass).
+        let mut run: Option<(usize, u32)> = None;
         for (i, e) in self.entries.iter().enumerate() {
-            let Some(s) = e.set else { continue };
             let end = self.entries.get(i + 1).map(|n| n.start).unwrap_or(len);
-            regions.push(ContextRegion {
-                range: e.start.saturating_sub(1)..(end + 1).min(len),
-                detectors: &self.sets[s as usize],
-            });
+            match (run, e.set) {
+                (Some((_, rs)), Some(s)) if rs == s => {}
+                (prev, cur) => {
+                    if let Some((rstart, rs)) = prev {
+                        regions.push(ContextRegion {
+                            range: rstart.saturating_sub(1)..e.start.min(len),
+                            detectors: &self.sets[rs as usize],
+                        });
+                    }
+                    run = cur.map(|s| (e.start, s));
+                }
+            }
+            if i + 1 == self.entries.len() {
+                if let Some((rstart, rs)) = run {
+                    regions.push(ContextRegion {
+                        range: rstart.saturating_sub(1)..(end + 1).min(len),
+                        detectors: &self.sets[rs as usize],
+                    });
+                }
+            }
         }
         self.matches.clear();
         ctx.scanner

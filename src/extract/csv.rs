@@ -9,7 +9,9 @@
 //! the delimiter is sniffed from the first lines (consistent count per line
 //! wins), and whether row 1 is a header from what its cells look like. Each
 //! column's keyword detectors are computed once; cells go through a
-//! `ValueBatch`, so a million rows are a few hundred scans, not millions.
+//! `ValueBatch`, column by column within each group of rows, so a million
+//! rows are a few hundred scans (and a keyword column one context region
+//! per scan), not millions.
 
 use super::batch::ValueBatch;
 use super::limits::DecodeReader;
@@ -217,33 +219,26 @@ fn scan_records(
             member,
         })
     };
+    let mut rows = Rows {
+        pool: Vec::new(),
+        used: 0,
+        bytes: 0,
+        cap: ctx.limits.chunk_size.max(1024),
+    };
     let mut row = 1u64;
-    let push_row =
-        |ctx: &mut Ctx<'_, '_, '_>,
-         rec: &csv::ByteRecord,
-         row: u64,
-         batch: &mut ValueBatch<(u64, u32)>,
-         locate: &mut dyn FnMut(&(u64, u32), Option<String>) -> Location| {
-            for (col, f) in rec.iter().enumerate() {
-                if f.is_empty() {
-                    continue;
-                }
-                let set = sets.get(col).copied().flatten();
-                batch.push(ctx, f, (row, col as u32), set, locate);
-            }
-        };
     if !header {
-        push_row(ctx, &first, row, &mut batch, &mut locate);
+        rows.add(&first, row);
     }
     if has_second {
         row += 1;
-        push_row(ctx, &second, row, &mut batch, &mut locate);
-        let mut rec = csv::ByteRecord::new();
+        rows.add(&second, row);
         loop {
-            match rdr.read_byte_record(&mut rec) {
+            let rec = rows.next_slot();
+            match rdr.read_byte_record(rec) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => {
+                    rows.flush(ctx, &mut batch, &sets, &mut locate);
                     batch.flush(ctx, &mut locate);
                     return Err(csv_err(e));
                 }
@@ -253,11 +248,70 @@ fn scan_records(
                 rec.position().map(|p| p.byte()).unwrap_or(0),
                 Ordering::Relaxed,
             );
-            push_row(ctx, &rec, row, &mut batch, &mut locate);
+            rows.commit(row);
+            if rows.bytes >= rows.cap {
+                rows.flush(ctx, &mut batch, &sets, &mut locate);
+            }
         }
     }
+    rows.flush(ctx, &mut batch, &sets, &mut locate);
     batch.flush(ctx, &mut locate);
     Ok(())
+}
+
+/// Rows waiting to be laid out column by column: each column of a group of
+/// rows is contiguous in the scan buffer, so a keyword column is one context
+/// region (one regex pass) instead of one per cell. Records are recycled.
+struct Rows {
+    pool: Vec<(u64, csv::ByteRecord)>,
+    used: usize,
+    bytes: usize,
+    cap: usize,
+}
+
+impl Rows {
+    fn next_slot(&mut self) -> &mut csv::ByteRecord {
+        if self.used == self.pool.len() {
+            self.pool.push((0, csv::ByteRecord::new()));
+        }
+        &mut self.pool[self.used].1
+    }
+
+    fn commit(&mut self, row: u64) {
+        self.pool[self.used].0 = row;
+        self.bytes += self.pool[self.used].1.as_slice().len() + 2 * self.pool[self.used].1.len();
+        self.used += 1;
+    }
+
+    fn add(&mut self, rec: &csv::ByteRecord, row: u64) {
+        self.next_slot().clone_from(rec);
+        self.commit(row);
+    }
+
+    fn flush(
+        &mut self,
+        ctx: &mut Ctx<'_, '_, '_>,
+        batch: &mut ValueBatch<(u64, u32)>,
+        sets: &[Option<u32>],
+        locate: &mut dyn FnMut(&(u64, u32), Option<String>) -> Location,
+    ) {
+        let cols = self.pool[..self.used]
+            .iter()
+            .map(|(_, r)| r.len())
+            .max()
+            .unwrap_or(0);
+        for col in 0..cols {
+            let set = sets.get(col).copied().flatten();
+            for (row, rec) in &self.pool[..self.used] {
+                match rec.get(col) {
+                    Some(f) if !f.is_empty() => batch.push(ctx, f, (*row, col as u32), set, locate),
+                    _ => {}
+                }
+            }
+        }
+        self.used = 0;
+        self.bytes = 0;
+    }
 }
 
 /// Header names are scanned as text of line 1 (Macie reports sensitive
