@@ -37,6 +37,9 @@ pub struct ValueBatch<K> {
     overlap: usize,
     open: bool,
     scans: u64,
+    /// Value bytes added since the last scan (separators and carried
+    /// overlap not counted).
+    fresh: u64,
 }
 
 /// Between values: a NUL stops `\s`-style classes and the newline stops `.`,
@@ -60,6 +63,7 @@ impl<K: Clone> ValueBatch<K> {
             overlap: ctx.scanner.engine().max_window.max(1),
             open: false,
             scans: 0,
+            fresh: 0,
         }
     }
 
@@ -141,6 +145,7 @@ impl<K: Clone> ValueBatch<K> {
             }
             let take = (limit - self.buf.len()).min(bytes.len());
             self.buf.extend_from_slice(&bytes[..take]);
+            self.fresh += take as u64;
             bytes = &bytes[take..];
         }
     }
@@ -238,8 +243,7 @@ impl<K: Clone> ValueBatch<K> {
             let loc = locate(&e.key, ctx.member.clone());
             ctx.out.add(engine, m, &self.buf[m.start..m.end], loc);
         }
-        let first_own = self.entries[0].own.min(own_limit);
-        ctx.out.bytes_scanned += (own_limit - first_own) as u64;
+        ctx.out.bytes_scanned += std::mem::take(&mut self.fresh);
     }
 }
 
