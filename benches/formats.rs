@@ -116,10 +116,16 @@ fn bench(c: &mut Criterion) {
     };
     let csv_data = csv(200_000);
     let log_data = log(200_000);
+    let jsonl_data = jsonl(100_000);
     let cases: Vec<(&str, &str, Vec<u8>, u64)> = vec![
         ("text", "app.log", log_data.clone(), log_data.len() as u64),
         ("csv", "people.csv", csv_data.clone(), csv_data.len() as u64),
-        ("jsonl", "events.jsonl", jsonl(100_000), 0),
+        (
+            "jsonl",
+            "events.jsonl",
+            jsonl_data.clone(),
+            jsonl_data.len() as u64,
+        ),
         ("gzip", "app.log.gz", gz(&log_data), log_data.len() as u64),
         (
             "zip",
@@ -133,7 +139,8 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     for (label, name, data, content) in &cases {
         let mut scanner = e.scanner();
-        // throughput in decompressed content bytes (what was scanned)
+        // throughput in bytes of (decompressed) content: the text for text
+        // formats, the value bytes scanned for Parquet
         let probe = scan_object(
             &mut scanner,
             ObjectMeta {

@@ -32,7 +32,8 @@ pub enum ParquetSource {
 struct Emitter {
     batch: ValueBatch<(u64, u32)>,
     paths: Paths,
-    names: HashMap<String, Vec<u32>>,
+    names: HashMap<String, Option<u32>>,
+    unions: HashMap<(u32, u32), Option<u32>>,
 }
 
 impl Emitter {
@@ -41,25 +42,40 @@ impl Emitter {
             batch: ValueBatch::new(ctx),
             paths: Paths::default(),
             names: HashMap::new(),
+            unions: HashMap::new(),
         }
     }
 
-    /// The context set of a child named `name` under a parent set.
+    /// The context set of a child named `name` under a parent set (each
+    /// name's detectors and each union interned once).
     fn child_set(&mut self, ctx: &Ctx<'_, '_, '_>, parent: Option<u32>, name: &str) -> Option<u32> {
-        if !self.names.contains_key(name) {
-            if self.names.len() > 10_000 {
-                self.names.clear();
+        let own = match self.names.get(name) {
+            Some(&k) => k,
+            None => {
+                if self.names.len() > 10_000 {
+                    self.names.clear();
+                }
+                let d = ctx.scanner.engine().detectors_for_context(name);
+                let k = self.batch.context_set(d);
+                self.names.insert(name.to_string(), k);
+                k
             }
-            let d = ctx.scanner.engine().detectors_for_context(name);
-            self.names.insert(name.to_string(), d);
+        };
+        match (parent, own) {
+            (p, None) => p,
+            (None, k) => k,
+            (Some(p), Some(k)) if p == k => Some(p),
+            (Some(p), Some(k)) => {
+                if let Some(&u) = self.unions.get(&(p, k)) {
+                    return u;
+                }
+                let mut u = self.batch.set(Some(p)).to_vec();
+                u.extend_from_slice(self.batch.set(Some(k)));
+                let id = self.batch.context_set(u);
+                self.unions.insert((p, k), id);
+                id
+            }
         }
-        let d = self.names.get(name).map(|v| v.as_slice()).unwrap_or(&[]);
-        if d.is_empty() {
-            return parent;
-        }
-        let mut u = self.batch.set(parent).to_vec();
-        u.extend_from_slice(d);
-        self.batch.context_set(u)
     }
 
     fn emit(

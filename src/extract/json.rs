@@ -127,7 +127,8 @@ fn walk(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError>
         arena: String::new(),
         spans: Vec::new(),
     };
-    let mut key_sets: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
+    let mut key_sets: HashMap<Vec<u8>, Option<u32>> = HashMap::new();
+    let mut unions: HashMap<(u32, u32), Option<u32>> = HashMap::new();
     let mut frames: Vec<Frame> = Vec::new();
     let mut path = String::from("$");
     let mut record = 0u64;
@@ -237,27 +238,34 @@ fn walk(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError>
                 let parent_set = f.set;
                 path.truncate(f.base);
                 push_key(&mut path, &tok.text);
-                if !key_sets.contains_key(&tok.text[..]) {
-                    if key_sets.len() > 100_000 {
-                        key_sets.clear();
+                // the key's own detectors, interned once per distinct key
+                let key_set = match key_sets.get(&tok.text[..]) {
+                    Some(&k) => k,
+                    None => {
+                        if key_sets.len() > 100_000 {
+                            key_sets.clear();
+                        }
+                        let d = engine.detectors_for_context(&String::from_utf8_lossy(&tok.text));
+                        let k = batch.context_set(d);
+                        key_sets.insert(tok.text.clone(), k);
+                        k
                     }
-                    let d = engine.detectors_for_context(&String::from_utf8_lossy(&tok.text));
-                    key_sets.insert(tok.text.clone(), d);
-                }
-                let dets: &[u32] = key_sets
-                    .get(&tok.text[..])
-                    .map(|v| v.as_slice())
-                    .unwrap_or(&[]);
-                pending_set = if dets.is_empty() {
-                    parent_set
-                } else {
-                    let mut u = batch.set(parent_set).to_vec();
-                    u.extend_from_slice(dets);
-                    batch.context_set(u)
                 };
-                // the key itself is scanned too (its path is its own)
+                pending_set = match (parent_set, key_set) {
+                    (p, None) => p,
+                    (None, k) => k,
+                    (Some(p), Some(k)) if p == k => Some(p),
+                    (Some(p), Some(k)) => *unions.entry((p, k)).or_insert_with(|| {
+                        let mut u = batch.set(Some(p)).to_vec();
+                        u.extend_from_slice(batch.set(Some(k)));
+                        batch.context_set(u)
+                    }),
+                };
+                // The key is scanned too, under its own path (whose elements
+                // are its context, as for the value that follows): values and
+                // keys of one keyword-bearing object form one context region.
                 let pid = paths.add(&path);
-                batch.push(ctx, &tok.text, (record, pid), None, locate!());
+                batch.push(ctx, &tok.text, (record, pid), pending_set, locate!());
             }
             Event::Scalar => {
                 let pid = paths.add(&path);
