@@ -262,3 +262,40 @@ fn tar_gz_bz2_zst_stream_through() {
     let r = h.extract_reader("x.tar", &mut &t[..], &limits);
     assert_eq!(members(&r), vec![Some("x.tar!d/x.log".into())]);
 }
+
+#[test]
+fn members_over_the_memory_cap_stream_or_spill() {
+    let h = Harness::new();
+    let mut big_text = "filler words here\n".repeat(2000);
+    big_text.push_str(AWS_LINE);
+    let inner = zip_of(&[
+        ("deep/x.csv", b"employee_id\nEMP-123456\n"),
+        ("pad.txt", big_text.as_bytes()),
+    ]);
+    let outer = zip_of(&[("big.log", big_text.as_bytes()), ("inner.zip", &inner)]);
+    let tiny = Limits {
+        max_in_memory: 1024,
+        ..Limits::default()
+    };
+    let a = members(&h.extract_limits("o.zip", &outer, &tiny));
+    let b = members(&h.extract("o.zip", &outer));
+    assert_eq!(a.len(), 3, "{a:?}");
+    assert_eq!(a, b);
+    assert!(a.contains(&Some("o.zip!inner.zip!deep/x.csv".into())));
+    // a tar stream obeys the member count too
+    let t = tar_of(&[
+        ("a.txt", b"x"),
+        ("b.txt", b"y"),
+        ("c.txt", AWS_LINE.as_bytes()),
+    ]);
+    let two = Limits {
+        max_members: 2,
+        ..Limits::default()
+    };
+    let r = h.extract_reader("t.tar", &mut &t[..], &two);
+    assert_eq!(
+        r.reason.as_deref(),
+        Some("ARCHIVE_TOTAL_DOCUMENTS_PROCESSED_OVER_LIMIT")
+    );
+    assert!(located(&r).is_empty());
+}

@@ -9,8 +9,9 @@
 //! Why: MIME nesting is walked with an explicit stack (bounded), so a
 //! hostile message cannot recurse without limit; each attachment is one
 //! archive level deeper and counted as a member, so the archive limits apply
-//! to mail too. Header blocks are scanned raw (names and addresses are
-//! there); HTML parts go through the markup stripper.
+//! to mail too. Header blocks are scanned with RFC 2047 encoded words
+//! decoded in place (names and addresses are there); HTML parts go through
+//! the markup stripper.
 
 use super::archive::{enter, Entered};
 use super::limits::decode_all;
@@ -130,6 +131,56 @@ fn base64_lenient(s: &[u8]) -> Option<Vec<u8>> {
         .ok()
 }
 
+/// Replace RFC 2047 encoded words (`=?utf-8?B?…?=`, `=?iso-8859-1?Q?…?=`)
+/// by their text; everything else (and every newline) is kept as it is.
+pub fn decode_words(s: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if memchr::memmem::find(s, b"=?").is_none() {
+        return s.into();
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i..].starts_with(b"=?") {
+            if let Some((text, used)) = encoded_word(&s[i..]) {
+                out.extend_from_slice(&text);
+                i += used;
+                continue;
+            }
+        }
+        out.push(s[i]);
+        i += 1;
+    }
+    out.into()
+}
+
+/// One encoded word at the start of `s`: its text and its length.
+fn encoded_word(s: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let rest = &s[2..];
+    let q1 = memchr::memchr(b'?', rest)?;
+    let q2 = q1 + 1 + memchr::memchr(b'?', &rest[q1 + 1..])?;
+    let end = q2 + 1 + memchr::memmem::find(&rest[q2 + 1..], b"?=")?;
+    if end > 1000 || rest[..end].contains(&b'\n') {
+        return None;
+    }
+    let (cs, enc, data) = (&rest[..q1], &rest[q1 + 1..q2], &rest[q2 + 1..end]);
+    let bytes = match enc {
+        b"B" | b"b" => base64_lenient(data)?,
+        b"Q" | b"q" => {
+            let d: Vec<u8> = data
+                .iter()
+                .map(|&b| if b == b'_' { b' ' } else { b })
+                .collect();
+            quoted_printable(&d)
+        }
+        _ => return None,
+    };
+    let text = match encoding_rs::Encoding::for_label(cs) {
+        Some(e) if e != encoding_rs::UTF_8 => e.decode(&bytes).0.into_owned().into_bytes(),
+        _ => bytes,
+    };
+    Some((text, 2 + end + 2))
+}
+
 fn line_of(s: &[u8], off: usize) -> u64 {
     memchr::memchr_iter(b'\n', &s[..off.min(s.len())]).count() as u64 + 1
 }
@@ -197,9 +248,10 @@ pub fn scan(
         let ent = &src[start..end];
         let (hdr_end, body_off) = split_headers(ent);
         let line = line_of(src, start);
+        let hdr_text = decode_words(&ent[..hdr_end]);
         scan_text_with(
             ctx,
-            &ent[..hdr_end],
+            &hdr_text,
             LineTracker::starting_at(line),
             &mut Location::Text,
         );
@@ -318,6 +370,23 @@ Content-Transfer-Encoding: base64\r\n\r\n{csv}\r\n--BOUND--\r\n"
         assert!(l.iter().any(|(_, loc)| matches!(loc, Location::Cell(c)
             if c.member.as_deref() == Some("mail.eml!staff.csv") && c.column_name.as_deref() == Some("employee_id"))));
         assert_eq!(r.mime_type, "message/rfc822");
+    }
+
+    #[test]
+    fn encoded_words_in_headers() {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(AWS_LINE);
+        let hdr = format!("Subject: =?utf-8?B?{b64}?=\nX: =?iso-8859-1?Q?caf=E9_ok?= =?bad\n");
+        let d = decode_words(hdr.as_bytes());
+        let d = String::from_utf8_lossy(&d);
+        assert!(d.contains(AWS_LINE));
+        assert!(d.contains("café ok"));
+        assert!(d.ends_with("=?bad\n"));
+        let h = Harness::new();
+        let r = h.extract(
+            "m.eml",
+            format!("From: a@b\nTo: c@d\n{hdr}\nbody\n").as_bytes(),
+        );
+        assert!(matches!(&located(&r)[0].1, Location::Text(l, _) if l.start == 3));
     }
 
     #[test]
