@@ -37,7 +37,7 @@ pub fn sniff_delimiter(head: &[u8], name: &str) -> u8 {
         _ => b',',
     };
     let mut best = (0usize, preferred);
-    for &d in &[b',', b'\t', b';', b'|'] {
+    for &d in b",\t;|" {
         let mut counts = Vec::new();
         let mut n = 0;
         let mut quoted = false;
@@ -293,7 +293,7 @@ impl Rows {
         ctx: &mut Ctx<'_, '_, '_>,
         batch: &mut ValueBatch<(u64, u32)>,
         sets: &[Option<u32>],
-        locate: &mut dyn FnMut(&(u64, u32), Option<String>) -> Location,
+        locate: &mut super::batch::Locate<'_, (u64, u32)>,
     ) {
         let cols = self.pool[..self.used]
             .iter()
@@ -457,7 +457,7 @@ mod tests {
             ..Default::default()
         };
         let b = cells(&h.extract_reader("t.csv", &mut csv.as_bytes(), &limits));
-        assert_eq!(a.len(), 20_000.min(100_000));
+        assert_eq!(a.len(), 20_000);
         assert_eq!(a, b);
         assert_eq!(a[19_999].1, 20_001);
     }

@@ -356,9 +356,7 @@ mod tests {
     #[test]
     fn json_lines_record_index_is_the_line() {
         let h = Harness::new();
-        let data = format!(
-            "{{\"a\":1}}\n{{\"employee\":\"EMP-000001\"}}\n\n{{\"x\":[{{\"employee_id\":\"EMP-000002\"}}]}}\n"
-        );
+        let data = "{\"a\":1}\n{\"employee\":\"EMP-000001\"}\n\n{\"x\":[{\"employee_id\":\"EMP-000002\"}]}\n";
         let got = records(&h.extract("x.jsonl", data.as_bytes()));
         assert_eq!(
             got,
@@ -381,7 +379,7 @@ mod tests {
         let r = h.extract("deep.json", deep.as_bytes());
         assert_eq!(r.reason.as_deref(), Some("JSON_NESTING_LEVEL_OVER_LIMIT"));
         // 256 levels are fine
-        let ok = "[".repeat(255) + &format!("{{\"employee\":\"EMP-123456\"}}") + &"]".repeat(255);
+        let ok = "[".repeat(255) + "{\"employee\":\"EMP-123456\"}" + &"]".repeat(255);
         assert_eq!(records(&h.extract("ok.json", ok.as_bytes())).len(), 1);
     }
 
