@@ -349,15 +349,81 @@ fn excel(ctx: &mut Ctx<'_, '_, '_>, zip: &mut Zip<'_>) -> Result<(), ExtractErro
         .map(|x| shared_strings(&x))
         .unwrap_or_default();
     for (sheet, path) in sheets(zip, ctx)? {
-        let Some(xml) = part(ctx, zip, &path)? else {
-            continue;
-        };
-        sheet_cells(ctx, &sheet, &xml, &shared);
+        // sheets can be large: streamed, not read whole
+        with_part(ctx, zip, &path, |ctx, xml| {
+            sheet_cells(ctx, &sheet, xml, &shared)
+        })?;
     }
     Ok(())
 }
 
-fn sheet_cells(ctx: &mut Ctx<'_, '_, '_>, sheet: &str, xml: &[u8], shared: &[String]) {
+/// Remembers the first read error (quick-xml reports I/O errors as its own,
+/// and a tripped limit must not look like the end of the part).
+struct ErrTap<R> {
+    inner: R,
+    err: Option<std::io::Error>,
+}
+
+impl<R: Read> Read for ErrTap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self.inner.read(buf) {
+            Err(e) if e.kind() != std::io::ErrorKind::Interrupted => {
+                let copy = match super::LimitHit::from_io(&e) {
+                    Some(h) => h.clone().into_io(),
+                    None => std::io::Error::new(e.kind(), e.to_string()),
+                };
+                self.err.get_or_insert(copy);
+                Err(e)
+            }
+            r => r,
+        }
+    }
+}
+
+/// Stream one part through the limits into `f`.
+fn with_part<T>(
+    ctx: &mut Ctx<'_, '_, '_>,
+    zip: &mut Zip<'_>,
+    name: &str,
+    f: impl FnOnce(&mut Ctx<'_, '_, '_>, &mut dyn std::io::BufRead) -> T,
+) -> Result<Option<T>, ExtractError> {
+    let mut zf = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(ExtractError::malformed("OOXML", format!("{name}: {e}"))),
+    };
+    let caps = Caps {
+        member: ctx
+            .limits
+            .max_ooxml_bytes
+            .min(zf.size().saturating_mul(2) + 4096),
+        member_reason: "OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT",
+        ratio: ctx.limits.max_ratio,
+        ratio_reason: "OOXML_UNCOMPRESSED_RATIO_EXCEEDS_LIMIT",
+        total_cap: ctx.limits.max_total_bytes,
+    };
+    let consumed = Some(Arc::new(AtomicU64::new(zf.compressed_size())));
+    let lim = Limited::new(&mut zf, consumed, ctx.budget, caps, name);
+    let mut tap = ErrTap {
+        inner: lim,
+        err: None,
+    };
+    let out = {
+        let mut br = std::io::BufReader::with_capacity(64 * 1024, &mut tap);
+        f(ctx, &mut br)
+    };
+    match tap.err {
+        Some(e) => Err(e.into()),
+        None => Ok(Some(out)),
+    }
+}
+
+fn sheet_cells(
+    ctx: &mut Ctx<'_, '_, '_>,
+    sheet: &str,
+    xml: &mut dyn std::io::BufRead,
+    shared: &[String],
+) {
     let engine = ctx.scanner.engine();
     let mut batch = ValueBatch::<(u64, u32)>::new(ctx);
     let mut header: Vec<Option<String>> = Vec::new();

@@ -150,3 +150,17 @@ fn ooxml_guards() {
         Some("OOXML_UNCOMPRESSED_SIZE_EXCEEDS_LIMIT")
     );
 }
+
+#[test]
+fn a_large_sheet_is_streamed_in_full() {
+    let h = Harness::new();
+    let ids: Vec<String> = (0..5000).map(|i| format!("EMP-{i:06}")).collect();
+    let mut rows: Vec<Vec<&str>> = vec![vec!["n", "employee_id"]];
+    for id in &ids {
+        rows.push(vec!["x", id.as_str()]);
+    }
+    let refs: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    let r = h.extract("big.xlsx", &xlsx(&refs));
+    // every id in the keyword column, plus the one on Sheet2
+    assert_eq!(r.counts.get("EmpId"), Some(&5001));
+}
