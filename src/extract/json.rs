@@ -11,8 +11,9 @@
 //! distinct key) joined with its parent's. In-memory input is validated
 //! first, so malformed JSON falls back to plain text as in Macie and JSON
 //! nested deeper than `max_json_depth` is skipped with
-//! `JSON_NESTING_LEVEL_OVER_LIMIT`. Streams are scanned in one pass: a bad
-//! record is a skipped part and scanning resumes at the next line.
+//! `JSON_NESTING_LEVEL_OVER_LIMIT`. Streams are scanned in one pass: a
+//! stream that is not JSON from its first record is read as plain text; a
+//! later bad record is a skipped part and scanning resumes at the next line.
 
 use super::batch::ValueBatch;
 use super::json_tok::{Event, JsonError, Tokenizer};
