@@ -10,6 +10,8 @@
 //! or SSN stored as a number is still one), floats, booleans and times are
 //! not. Nested values are walked with an explicit stack. A read error ends
 //! the file with a skipped part (`MALFORMED_FILE`); rows read so far count.
+//! Both readers run under `catch_unwind`: the `parquet` row reader panics on
+//! some damaged pages (found by `hostile_tests`).
 
 use super::batch::ValueBatch;
 use super::json::{push_key, Paths};
@@ -118,8 +120,37 @@ fn child_path(parent: &str, name: &str) -> String {
     p
 }
 
+/// Run a reader library that may panic on corrupt input (the `parquet` row
+/// reader indexes past its buffers on some damaged pages): a panic becomes
+/// `UNABLE_TO_PARSE_FILE` for this input, keeping what was found before it.
+fn guarded(
+    ctx: &mut Ctx<'_, '_, '_>,
+    what: &str,
+    f: impl FnOnce(&mut Ctx<'_, '_, '_>) -> Result<(), ExtractError>,
+) -> Result<(), ExtractError> {
+    // The collector only gains whole detections, so it stays consistent
+    // whatever the reader was doing when it panicked.
+    let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *ctx)));
+    match res {
+        Ok(r) => r,
+        Err(_) => {
+            super::unparseable(
+                ctx,
+                "",
+                "UNABLE_TO_PARSE_FILE",
+                format!("{what}: the reader gave up on this file (internal panic)"),
+            );
+            Ok(())
+        }
+    }
+}
+
 /// Scan a Parquet file.
 pub fn scan_parquet(ctx: &mut Ctx<'_, '_, '_>, src: ParquetSource) -> Result<(), ExtractError> {
+    guarded(ctx, "Parquet", |ctx| scan_parquet_inner(ctx, src))
+}
+
+fn scan_parquet_inner(ctx: &mut Ctx<'_, '_, '_>, src: ParquetSource) -> Result<(), ExtractError> {
     let rows = match src {
         ParquetSource::Bytes(b) => SerializedFileReader::new(b).map(|r| parquet_rows(ctx, &r)),
         ParquetSource::File(f) => SerializedFileReader::new(f).map(|r| parquet_rows(ctx, &r)),
@@ -225,6 +256,10 @@ fn parquet_rows<R: FileReader>(ctx: &mut Ctx<'_, '_, '_>, r: &R) -> Result<(), E
 
 /// Scan an Avro object container file.
 pub fn scan_avro(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError> {
+    guarded(ctx, "Avro", |ctx| scan_avro_inner(ctx, r))
+}
+
+fn scan_avro_inner(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), ExtractError> {
     use apache_avro::types::Value;
     let reader = match apache_avro::Reader::new(r) {
         Ok(r) => r,
@@ -300,4 +335,4 @@ pub fn scan_avro(ctx: &mut Ctx<'_, '_, '_>, r: &mut dyn Read) -> Result<(), Extr
 
 #[cfg(test)]
 #[path = "columnar_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -341,7 +341,7 @@ pub fn scan(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::extract::testutil::{located, Harness, AWS_LINE};
 

@@ -23,6 +23,8 @@ pub mod columnar;
 pub mod compress;
 pub mod csv;
 pub mod email;
+#[cfg(test)]
+mod hostile_tests;
 pub mod json;
 pub mod json_tok;
 pub mod limits;

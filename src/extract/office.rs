@@ -551,4 +551,4 @@ fn cell(
 
 #[cfg(test)]
 #[path = "office_tests.rs"]
-mod tests;
+pub(crate) mod tests;
