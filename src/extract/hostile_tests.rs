@@ -61,7 +61,25 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
             "x.html",
             b"<html><!-- c --><p a='1'>t &amp; &#65;</p><![CDATA[x]]></html>".to_vec(),
         ),
-        ("x.csv", csv),
+        ("x.csv", csv.clone()),
+        (
+            "n.zip",
+            zip_of(&[
+                ("in.zip", &zip_of(&[("x.csv", &csv)])),
+                ("m.eml", &super::email::tests::message().into_bytes()),
+            ]),
+        ),
+        ("l.bz2", {
+            use std::io::Write;
+            let mut e = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+            e.write_all(AWS_LINE.as_bytes()).unwrap();
+            e.finish().unwrap()
+        }),
+        ("l.zst", zstd::encode_all(AWS_LINE.as_bytes(), 1).unwrap()),
+        (
+            "x.xml",
+            b"<?xml version=\"1.0\"?><a b=\"c\"><employee_id>EMP-123456</employee_id></a>".to_vec(),
+        ),
     ]
 }
 
