@@ -82,7 +82,7 @@ impl Entered {
 }
 
 /// Count a member against the object's budget; `false` when over.
-fn count_member(ctx: &mut Ctx<'_, '_, '_>, prefix: &str) -> bool {
+pub fn count_member(ctx: &mut Ctx<'_, '_, '_>, prefix: &str) -> bool {
     ctx.budget.members += 1;
     if ctx.budget.members > ctx.limits.max_members {
         ctx.out.skip_part(

@@ -23,6 +23,8 @@ use base64::Engine as _;
 
 /// MIME nesting handled (multipart in multipart ...).
 const MAX_MIME_DEPTH: u32 = 32;
+/// MIME parts handled per message.
+const MAX_PARTS: usize = 10_000;
 
 struct Header {
     name: String,
@@ -181,8 +183,24 @@ fn encoded_word(s: &[u8]) -> Option<(Vec<u8>, usize)> {
     Some((text, 2 + end + 2))
 }
 
-fn line_of(s: &[u8], off: usize) -> u64 {
-    memchr::memchr_iter(b'\n', &s[..off.min(s.len())]).count() as u64 + 1
+/// Line numbers of offsets, counted forward from the last one asked (parts
+/// are visited in document order, so the whole message is counted once).
+struct Lines {
+    off: usize,
+    line: u64,
+}
+
+impl Lines {
+    fn at(&mut self, s: &[u8], off: usize) -> u64 {
+        let off = off.min(s.len());
+        if off < self.off {
+            self.off = 0;
+            self.line = 1;
+        }
+        self.line += memchr::memchr_iter(b'\n', &s[self.off..off]).count() as u64;
+        self.off = off;
+        self.line
+    }
 }
 
 /// Body parts of a multipart body: (start, end) offsets relative to `body`.
@@ -244,10 +262,21 @@ pub fn scan(
     let prefix = names.prefix(ctx);
     let mut stack: Vec<(usize, usize, u32)> = vec![(0, src.len(), 0)];
     let mut attachments = 0u32;
+    let mut lines = Lines { off: 0, line: 1 };
+    let mut entities = 0usize;
     while let Some((start, end, depth)) = stack.pop() {
+        entities += 1;
+        if entities > MAX_PARTS {
+            ctx.skip_here(
+                names.display,
+                "MALFORMED_FILE",
+                format!("more than {MAX_PARTS} MIME parts; the rest is not analysed"),
+            );
+            break;
+        }
         let ent = &src[start..end];
         let (hdr_end, body_off) = split_headers(ent);
-        let line = line_of(src, start);
+        let line = lines.at(src, start);
         let hdr_text = decode_words(&ent[..hdr_end]);
         scan_text_with(
             ctx,
@@ -259,7 +288,7 @@ pub fn scan(
         let ct = header(&hs, "content-type").to_ascii_lowercase();
         let mime = ct.split(';').next().unwrap_or("").trim().to_string();
         let body = &ent[body_off..];
-        let body_line = line_of(src, start + body_off);
+        let body_line = lines.at(src, start + body_off);
         if mime.starts_with("multipart/") && depth < MAX_MIME_DEPTH {
             if let Some(bd) = param(header(&hs, "content-type"), "boundary") {
                 let parts = multipart(body, &bd);
@@ -300,7 +329,9 @@ pub fn scan(
             if !enter(ctx, &path) {
                 continue;
             }
-            ctx.budget.members += 1;
+            if !super::archive::count_member(ctx, &prefix) {
+                break;
+            }
             let res = Entered::run(
                 ctx,
                 Some(path.clone()),
@@ -387,6 +418,20 @@ Content-Transfer-Encoding: base64\r\n\r\n{csv}\r\n--BOUND--\r\n"
             format!("From: a@b\nTo: c@d\n{hdr}\nbody\n").as_bytes(),
         );
         assert!(matches!(&located(&r)[0].1, Location::Text(l, _) if l.start == 3));
+    }
+
+    #[test]
+    fn many_parts_are_linear_and_bounded() {
+        let h = Harness::new();
+        let mut m = String::from("Content-Type: multipart/mixed; boundary=B\n\n");
+        for i in 0..20_000 {
+            m.push_str(&format!("--B\nContent-Type: text/plain\n\npart {i}\n"));
+        }
+        m.push_str("--B--\n");
+        let t = std::time::Instant::now();
+        let r = h.extract("many.eml", m.as_bytes());
+        assert_eq!(r.skipped_parts[0].reason, "MALFORMED_FILE");
+        assert!(t.elapsed().as_secs() < 20);
     }
 
     #[test]
