@@ -147,6 +147,15 @@ pub struct ScanArgs {
     /// Decompressed/compressed ratio treated as a zip bomb.
     #[arg(long, default_value_t = 1000)]
     pub max_ratio: u64,
+    /// Archive members extracted per object.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub max_members: u64,
+    /// JSON nesting depth; deeper files are skipped (Macie: 256).
+    #[arg(long, default_value_t = 256)]
+    pub max_json_depth: usize,
+    /// Members and random-access streams held in memory up to this size; larger ones stream or spill to a temporary file.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB")]
+    pub max_in_memory: String,
     /// No progress bar.
     #[arg(long)]
     pub no_progress: bool,
@@ -211,9 +220,6 @@ pub struct S3Args {
     /// ListObjectsV2 page size (MaxKeys; default: the server's, 1,000).
     #[arg(long, value_name = "N", hide = true)]
     pub page_size: Option<i32>,
-    /// Objects up to this size are read whole into memory, larger ones streamed (default 64MiB; for tests).
-    #[arg(long, value_name = "SIZE", hide = true)]
-    pub max_in_memory: Option<String>,
 }
 
 /// How to reach AWS or an S3-compatible store (shared by `scan s3://...` and `buckets`).

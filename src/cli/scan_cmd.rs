@@ -90,8 +90,9 @@ pub fn run(a: ScanArgs) -> Result<u8> {
             max_total_bytes: parse_size(&a.max_expanded).map_err(anyhow::Error::msg)?,
             max_member_bytes: parse_size(&a.max_member_size).map_err(anyhow::Error::msg)?,
             max_ratio: a.max_ratio,
-            max_in_memory: size_opt(&a.s3.max_in_memory, "--max-in-memory")?
-                .unwrap_or(Limits::default().max_in_memory),
+            max_members: a.max_members,
+            max_json_depth: a.max_json_depth,
+            max_in_memory: parse_size(&a.max_in_memory).map_err(anyhow::Error::msg)?,
             ..Limits::default()
         },
         findings: FindingOptions {

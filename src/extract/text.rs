@@ -60,6 +60,14 @@ impl LineTracker {
         self.pos = to;
     }
 
+    /// A tracker whose first byte is on line `line` (1-based).
+    pub fn starting_at(line: u64) -> LineTracker {
+        LineTracker {
+            line: line.max(1),
+            ..LineTracker::default()
+        }
+    }
+
     /// Current line (1-based).
     pub fn line(&self) -> u64 {
         self.line
@@ -69,6 +77,10 @@ impl LineTracker {
         self.col + 1
     }
 }
+
+/// Turns a text position (lines and bytes) into the caller's location kind
+/// (a PDF page, a slide, or plain `lineRanges`).
+pub type Wrap<'w> = dyn FnMut(LineRange, OffsetRange) -> Location + 'w;
 
 /// Scan one window: `hay` starts at absolute offset `base`; report matches
 /// starting in `own` (relative to `hay`).
@@ -80,6 +92,19 @@ pub fn scan_window(
     lines: &mut LineTracker,
     scratch: &mut Vec<Match>,
 ) {
+    scan_window_with(ctx, hay, base, own, lines, scratch, &mut Location::Text)
+}
+
+/// `scan_window` with the location built by `wrap`.
+pub fn scan_window_with(
+    ctx: &mut Ctx<'_, '_, '_>,
+    hay: &[u8],
+    base: u64,
+    own: std::ops::Range<usize>,
+    lines: &mut LineTracker,
+    scratch: &mut Vec<Match>,
+    wrap: &mut Wrap<'_>,
+) {
     scratch.clear();
     ctx.scanner.scan(hay, own.clone(), &[], scratch);
     let engine = ctx.scanner.engine();
@@ -89,7 +114,7 @@ pub fn scan_window(
         let value = &hay[m.start..m.end];
         let end_line = lines.line() + memchr::memchr_iter(b'\n', value).count() as u64;
         let member = ctx.member.clone();
-        let loc = Location::Text(
+        let loc = wrap(
             LineRange {
                 start: lines.line(),
                 end: end_line,
@@ -115,29 +140,40 @@ pub fn scan_bytes(ctx: &mut Ctx<'_, '_, '_>, b: &[u8], enc: Encoding) -> Result<
         return scan_reader(ctx, &mut &b[..], enc);
     }
     let b = b.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(b);
+    scan_text_with(ctx, b, LineTracker::default(), &mut Location::Text);
+    Ok(())
+}
+
+/// Scan in-memory UTF-8 text in windows, lines counted from `lines`, each
+/// location built by `wrap`.
+pub fn scan_text_with(
+    ctx: &mut Ctx<'_, '_, '_>,
+    b: &[u8],
+    mut lines: LineTracker,
+    wrap: &mut Wrap<'_>,
+) {
     let chunk = ctx.limits.chunk_size.max(1);
     let overlap = ctx.scanner.engine().max_window;
-    let mut lines = LineTracker::default();
     let mut scratch = Vec::new();
     let mut start = 0;
     loop {
         let end = (start + chunk).min(b.len());
         let hs = start.saturating_sub(overlap);
         let he = (end + overlap).min(b.len());
-        scan_window(
+        scan_window_with(
             ctx,
             &b[hs..he],
             hs as u64,
             start - hs..end - hs,
             &mut lines,
             &mut scratch,
+            wrap,
         );
         if end >= b.len() {
             break;
         }
         start = end;
     }
-    Ok(())
 }
 
 /// Incremental text scanning over pushed UTF-8 pieces.
