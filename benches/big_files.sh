@@ -10,7 +10,7 @@ BIN=target/release/piiscan
 DIR=${BIG_DIR:-/tmp/piiscan-big}
 J=${1:-1}
 mkdir -p "$DIR"
-AWS='aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo'
+AWS='aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt'
 echo '[{"name":"EmpId","regex":"EMP-[0-9]{6}","keywords":["employee"]}]' > "$DIR/custom.json"
 
 if [ ! -s "$DIR/csv/people.csv" ]; then

@@ -19,7 +19,7 @@ fn engine() -> Engine {
     build_engine(&Selection::Recommended, &[], custom, AllowList::default()).unwrap()
 }
 
-const AWS: &str = "aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo";
+const AWS: &str = "aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
 
 fn csv(rows: usize) -> Vec<u8> {
     let mut s = String::from("id,employee_id,name,notes\n");

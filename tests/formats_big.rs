@@ -9,7 +9,7 @@ use piiscan::findings::{FindingOptions, ObjectMeta, ObjectResult};
 use piiscan::scan::{scan_object, ScanOptions};
 use std::io::Read;
 
-const AWS_LINE: &str = "aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo";
+const AWS_LINE: &str = "aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
 
 fn engine() -> Engine {
     let custom = parse_custom(

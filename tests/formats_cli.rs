@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-const AWS_LINE: &str = "aws_secret_access_key = Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo";
-const AWS_SECRET: &str = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo";
+const AWS_LINE: &str = "aws_secret_access_key = k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
+const AWS_SECRET: &str = "k3Hq9+TbZ2mN8vLp4xWc7rYd1sFg6jAe0uIo5nBt";
 const CUSTOM: &str = r#"[{"name":"EmpId","regex":"EMP-[0-9]{6}","keywords":["employee"]}]"#;
 
 fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {

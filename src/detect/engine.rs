@@ -1,6 +1,6 @@
-//! The engine: the catalog compiled once into an immutable `Engine`, and a
-//! per-worker `Scanner` with reusable scratch that finds every detector in one
-//! pass over a buffer.
+//! The engine: the catalog compiled once into an immutable `Engine` (this
+//! file), and a per-worker `Scanner` (`scanner.rs`) with reusable scratch that
+//! finds every detector in one pass over a buffer.
 //!
 //! In: `&[u8]` text, the byte range this call "owns" (matches starting there
 //! are reported; bytes around it are context), and optional context regions
@@ -30,14 +30,13 @@
 //! Validators, exclusions, ignore words, allow lists and keyword proximity run
 //! only on candidates. Overlapping candidates are reduced to the best span.
 
-use super::catalog::{Category, DetectorDef};
+use super::catalog::DetectorDef;
 use super::keywords::{keyword_variants, KeywordSet};
 use super::validate::{self, Validator};
 use super::AllowList;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex_automata::meta::{self, Regex};
+use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::ops::Range;
 
@@ -62,37 +61,37 @@ pub struct Detector {
     /// The definition it was built from.
     pub def: DetectorDef,
     /// Keyword-required patterns (triggered by keywords).
-    kw_patterns: Vec<u32>,
+    pub(super) kw_patterns: Vec<u32>,
     /// All patterns.
-    patterns: Vec<u32>,
+    pub(super) patterns: Vec<u32>,
     /// Keyword distance semantics: Macie custom identifiers measure from the
     /// end of the keyword to the end of the match; managed ones to its start.
-    end_to_end: bool,
+    pub(super) end_to_end: bool,
     /// Upper-cased exclusion values.
-    excludes: Vec<Vec<u8>>,
+    pub(super) excludes: Vec<Vec<u8>>,
 }
 
 #[derive(Debug)]
-enum Trigger {
+pub(super) enum Trigger {
     Keyword,
     Literal,
     Scan,
 }
 
 #[derive(Debug)]
-struct Pattern {
-    detector: u32,
-    re: Regex,
-    has_v: bool,
-    validator: Option<Validator>,
-    max_len: usize,
-    first: Box<[bool; 256]>,
+pub(super) struct Pattern {
+    pub(super) detector: u32,
+    pub(super) re: Regex,
+    pub(super) has_v: bool,
+    pub(super) validator: Option<Validator>,
+    pub(super) max_len: usize,
+    pub(super) first: Box<[bool; 256]>,
     /// Every match starts at a word boundary (`\b...`): no attempt inside a word.
-    word_start: bool,
+    pub(super) word_start: bool,
     /// The possible first two bytes of a match (a 65,536-bit set), when the
     /// regex says so: a finer filter than `first` for keyword windows.
-    first2: Option<Box<[u64; 1024]>>,
-    trigger: Trigger,
+    pub(super) first2: Option<Box<[u64; 1024]>>,
+    pub(super) trigger: Trigger,
 }
 
 /// Why a candidate was dropped (for `piiscan detectors test`).
@@ -111,22 +110,6 @@ pub enum Rejection {
     Overlapped,
     /// Part of a longer number (`123-45-6789-0`, `1.2.10.0.0.1`).
     Embedded,
-}
-
-/// A value that starts or ends with a digit and continues a longer number
-/// outside its span: a digit right next to it, or a `-` `.` `/` separator
-/// followed by another digit. Regexes cannot see past the region they search
-/// (`\b` is satisfied by `-`), so this check is shared by every detector.
-fn embedded_in_number(hay: &[u8], s: usize, e: usize) -> bool {
-    let sep = |b: u8| b == b'-' || b == b'.' || b == b'/';
-    let digit = |i: usize| hay.get(i).is_some_and(u8::is_ascii_digit);
-    if hay[s].is_ascii_digit()
-        && s > 0
-        && (digit(s - 1) || (s > 1 && sep(hay[s - 1]) && digit(s - 2)))
-    {
-        return true;
-    }
-    hay[e - 1].is_ascii_digit() && (digit(e) || (e + 1 < hay.len() && sep(hay[e]) && digit(e + 1)))
 }
 
 /// A detection: which detector, where, and how sure.
@@ -159,13 +142,13 @@ pub struct ContextRegion<'a> {
 pub struct Engine {
     /// Compiled detectors, in catalog order.
     pub detectors: Vec<Detector>,
-    patterns: Vec<Pattern>,
-    keywords: KeywordSet,
-    lit_ac: Option<AhoCorasick>,
-    lit_targets: Vec<Vec<u32>>,
-    scan_re: Option<Regex>,
-    scan_patterns: Vec<u32>,
-    allow: AllowList,
+    pub(super) patterns: Vec<Pattern>,
+    pub(super) keywords: KeywordSet,
+    pub(super) lit_ac: Option<AhoCorasick>,
+    pub(super) lit_targets: Vec<Vec<u32>>,
+    pub(super) scan_re: Option<Regex>,
+    pub(super) scan_patterns: Vec<u32>,
+    pub(super) allow: AllowList,
     /// Longest window any pattern needs: the overlap chunked readers keep.
     pub max_window: usize,
 }
@@ -478,20 +461,8 @@ impl Engine {
 
     /// A fresh scanner for one worker thread.
     pub fn scanner(&self) -> Scanner<'_> {
-        Scanner {
-            engine: self,
-            caches: (0..self.patterns.len()).map(|_| None).collect(),
-            scan_cache: self.scan_re.as_ref().map(|r| r.create_cache()),
-            kw_hits: Vec::new(),
-            tried_to: vec![0; self.patterns.len()],
-            cands: Vec::new(),
-            rejected: None,
-        }
+        Scanner::new(self)
     }
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Upper-case alphanumerics only: the form exclusions and allow lists compare.
@@ -502,410 +473,4 @@ pub fn normalize_value(v: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Cand {
-    pattern: u32,
-    start: usize,
-    end: usize,
-    keyword: bool,
-}
-
-/// A worker's scanner: regex caches and scratch buffers reused across calls,
-/// so scanning allocates nothing per byte and almost nothing per match.
-/// Not `Sync`; one per thread.
-pub struct Scanner<'e> {
-    engine: &'e Engine,
-    caches: Vec<Option<meta::Cache>>,
-    scan_cache: Option<meta::Cache>,
-    kw_hits: Vec<super::keywords::KwHit>,
-    /// Per pattern: positions before this were already tried for an earlier
-    /// keyword hit of this scan call.
-    tried_to: Vec<usize>,
-    cands: Vec<Cand>,
-    rejected: Option<Vec<(u32, usize, usize, Rejection)>>,
-}
-
-impl<'e> Scanner<'e> {
-    /// The engine this scanner belongs to.
-    pub fn engine(&self) -> &'e Engine {
-        self.engine
-    }
-
-    /// Record rejected candidates too (for `detectors test`).
-    pub fn record_rejections(&mut self, on: bool) {
-        self.rejected = if on { Some(Vec::new()) } else { None };
-    }
-
-    /// Rejected candidates of the last scan: (detector, start, end, why).
-    pub fn rejections(&self) -> &[(u32, usize, usize, Rejection)] {
-        self.rejected.as_deref().unwrap_or(&[])
-    }
-
-    fn search(&mut self, pi: u32, input: &Input<'_>) -> Option<regex_automata::Match> {
-        let p = &self.engine.patterns[pi as usize];
-        let cache = self.caches[pi as usize].get_or_insert_with(|| p.re.create_cache());
-        p.re.search_with(cache, input)
-    }
-
-    /// Scan `hay`; report matches that start inside `own`. `ctx` regions add
-    /// detectors whose keyword is in the surrounding column name or path.
-    pub fn scan(
-        &mut self,
-        hay: &[u8],
-        own: Range<usize>,
-        ctx: &[ContextRegion<'_>],
-        out: &mut Vec<Match>,
-    ) {
-        let eng = self.engine;
-        self.cands.clear();
-        if let Some(r) = self.rejected.as_mut() {
-            r.clear();
-        }
-        // 1. keywords
-        eng.keywords.find(hay, &mut self.kw_hits);
-        self.tried_to.iter_mut().for_each(|t| *t = 0);
-        let hits = std::mem::take(&mut self.kw_hits);
-        for h in &hits {
-            for &di in eng.keywords.detectors(h.kw) {
-                let det = &eng.detectors[di as usize];
-                let ws = h.start;
-                let zone_end = (h.end + det.def.keyword_distance + 1).min(hay.len());
-                if ws >= hay.len() {
-                    continue;
-                }
-                let nearest = det.def.keyword_nearest;
-                let mut best: Option<Cand> = None;
-                for &pi in &det.kw_patterns {
-                    let p = &eng.patterns[pi as usize];
-                    // Anchored attempts at each position of the keyword's zone
-                    // whose byte can start this pattern: a failed attempt ends
-                    // within a few bytes, where an unanchored search would read
-                    // the whole window (hundreds of bytes for names, addresses).
-                    let dedupe = !nearest && !det.end_to_end;
-                    let mut at = if dedupe {
-                        ws.max(self.tried_to[pi as usize])
-                    } else {
-                        ws
-                    };
-                    while at < zone_end {
-                        let b = hay[at];
-                        if !p.first[b as usize]
-                            || (p.word_start
-                                && at > 0
-                                && is_word_byte(b)
-                                && is_word_byte(hay[at - 1]))
-                        {
-                            at += 1;
-                            continue;
-                        }
-                        if let (Some(t), Some(&b2)) = (&p.first2, hay.get(at + 1)) {
-                            let i = (b as usize) << 8 | b2 as usize;
-                            if t[i >> 6] & (1 << (i & 63)) == 0 {
-                                at += 1;
-                                continue;
-                            }
-                        }
-                        let we = (at + p.max_len).min(hay.len());
-                        let input = Input::new(hay).range(at..we).anchored(Anchored::Yes);
-                        let Some(m) = self.search(pi, &input) else {
-                            at += 1;
-                            continue;
-                        };
-                        let ok = !det.end_to_end
-                            || (m.end() <= h.end + det.def.keyword_distance
-                                && m.start() >= h.start);
-                        if ok && m.end() > m.start() {
-                            let c = Cand {
-                                pattern: pi,
-                                start: m.start(),
-                                end: m.end(),
-                                keyword: true,
-                            };
-                            if nearest {
-                                // the keyword labels only the value nearest to it
-                                if best.is_none_or(|b| c.start < b.start) {
-                                    best = Some(c);
-                                }
-                                break;
-                            }
-                            self.cands.push(c);
-                        }
-                        // A match that swallowed the keyword itself ("Employee
-                        // Ludwig van Beethoven" as a name) may fail validation
-                        // later: keep trying after the keyword. Otherwise go on
-                        // after the match.
-                        at = if m.start() == h.start {
-                            h.end.max(at + 1)
-                        } else {
-                            m.end().max(at + 1)
-                        };
-                    }
-                    if dedupe {
-                        self.tried_to[pi as usize] = at.max(zone_end);
-                    }
-                }
-                if let Some(b) = best {
-                    self.cands.push(b);
-                }
-            }
-        }
-        self.kw_hits = hits;
-        // 2. literal prefixes
-        if let Some(ac) = &eng.lit_ac {
-            for lm in ac.find_overlapping_iter(hay) {
-                for &pi in &eng.lit_targets[lm.pattern().as_usize()] {
-                    let p = &eng.patterns[pi as usize];
-                    let we = (lm.start() + p.max_len).min(hay.len());
-                    let input = Input::new(hay)
-                        .range(lm.start()..we)
-                        .anchored(Anchored::Yes);
-                    if let Some(m) = self.search(pi, &input) {
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: m.start(),
-                            end: m.end(),
-                            keyword: false,
-                        });
-                    }
-                }
-            }
-        }
-        // 3. the shared scan regex
-        let mut scan_cache = self.scan_cache.take();
-        if let (Some(re), Some(cache)) = (&eng.scan_re, scan_cache.as_mut()) {
-            let mut at = 0;
-            while at < hay.len() {
-                let Some(m) = re.search_with(cache, &Input::new(hay).range(at..)) else {
-                    break;
-                };
-                let first = eng.scan_patterns[m.pattern().as_usize()];
-                self.cands.push(Cand {
-                    pattern: first,
-                    start: m.start(),
-                    end: m.end(),
-                    keyword: false,
-                });
-                for &pi in &eng.scan_patterns {
-                    if pi == first || !eng.patterns[pi as usize].first[hay[m.start()] as usize] {
-                        continue;
-                    }
-                    let we = (m.start() + eng.patterns[pi as usize].max_len).min(hay.len());
-                    let input = Input::new(hay).range(m.start()..we).anchored(Anchored::Yes);
-                    if let Some(m2) = self.search(pi, &input) {
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: m2.start(),
-                            end: m2.end(),
-                            keyword: false,
-                        });
-                    }
-                }
-                at = if m.end() > m.start() {
-                    m.end()
-                } else {
-                    m.start() + 1
-                };
-            }
-        }
-        self.scan_cache = scan_cache;
-        // 4. context regions: each searched as its own haystack, so `^`/`$`
-        // and leading-context classes see the cell's edges.
-        for r in ctx {
-            let range = r.range.start.min(hay.len())..r.range.end.min(hay.len());
-            let cell = &hay[range.clone()];
-            for &di in r.detectors {
-                for &pi in &eng.detectors[di as usize].patterns {
-                    let mut at = 0;
-                    while at < cell.len() {
-                        let Some(m) = self.search(pi, &Input::new(cell).range(at..)) else {
-                            break;
-                        };
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: range.start + m.start(),
-                            end: range.start + m.end(),
-                            keyword: true,
-                        });
-                        at = if m.end() > m.start() {
-                            m.end()
-                        } else {
-                            m.start() + 1
-                        };
-                    }
-                }
-            }
-        }
-        self.finish(hay, own, out);
-    }
-
-    fn keyword_near(&self, di: u32, start: usize) -> bool {
-        let eng = self.engine;
-        let dist = eng.detectors[di as usize].def.keyword_distance;
-        // Hits are ordered by end: skip to the first that ends close enough,
-        // stop once hits end past the value (keywords are short).
-        let from = self.kw_hits.partition_point(|h| h.end + dist < start);
-        self.kw_hits[from..]
-            .iter()
-            .take_while(|h| h.end <= start + 256)
-            .filter(|h| h.start <= start)
-            .any(|h| eng.keywords.detectors(h.kw).contains(&di))
-    }
-
-    fn reject(&mut self, di: u32, s: usize, e: usize, why: Rejection) {
-        if let Some(r) = self.rejected.as_mut() {
-            r.push((di, s, e, why));
-        }
-    }
-
-    fn finish(&mut self, hay: &[u8], own: Range<usize>, out: &mut Vec<Match>) {
-        let eng = self.engine;
-        let mut cands = std::mem::take(&mut self.cands);
-        cands.sort_unstable_by_key(|c| (c.start, c.pattern, c.end));
-        cands.dedup_by(|a, b| {
-            a.pattern == b.pattern && a.start == b.start && a.end == b.end && {
-                b.keyword |= a.keyword;
-                true
-            }
-        });
-        let mut found: Vec<Match> = Vec::new();
-        let mut caps: Option<regex_automata::util::captures::Captures> = None;
-        for c in &cands {
-            let p = &eng.patterns[c.pattern as usize];
-            let di = p.detector;
-            let det = &eng.detectors[di as usize];
-            let (mut s, mut e) = (c.start, c.end);
-            if p.has_v {
-                let cp = caps.insert(p.re.create_captures());
-                let cache =
-                    self.caches[c.pattern as usize].get_or_insert_with(|| p.re.create_cache());
-                p.re.search_captures_with(
-                    cache,
-                    &Input::new(hay).range(s..e).anchored(Anchored::Yes),
-                    cp,
-                );
-                if let Some(g) = cp.get_group_by_name("v") {
-                    s = g.start;
-                    e = g.end;
-                }
-            }
-            let value = &hay[s..e];
-            if value.is_empty() {
-                continue;
-            }
-            if embedded_in_number(hay, s, e) {
-                self.reject(di, s, e, Rejection::Embedded);
-                continue;
-            }
-            if let Some(v) = p.validator {
-                if !v(value) {
-                    self.reject(di, s, e, Rejection::FailedValidation);
-                    continue;
-                }
-            }
-            if !det.excludes.is_empty() {
-                let n = normalize_value(value);
-                if det.excludes.contains(&n) {
-                    self.reject(di, s, e, Rejection::KnownTestValue);
-                    continue;
-                }
-            }
-            if det
-                .def
-                .ignore_words
-                .iter()
-                .any(|w| memchr::memmem::find(&hay[c.start..c.end], w.as_bytes()).is_some())
-            {
-                self.reject(di, s, e, Rejection::IgnoreWord);
-                continue;
-            }
-            if eng.allow.allows(value) {
-                self.reject(di, s, e, Rejection::AllowListed);
-                continue;
-            }
-            let keyword =
-                c.keyword || (!det.def.keywords.is_empty() && self.keyword_near(di, c.start));
-            let confidence = match (p.validator.is_some(), keyword, &p.trigger) {
-                (true, true, _) => Confidence::High,
-                (_, _, Trigger::Literal) if det.def.category == Category::Credentials => {
-                    Confidence::High
-                }
-                (true, false, _) | (false, true, _) => Confidence::Medium,
-                (false, false, Trigger::Literal) => Confidence::Medium,
-                _ => Confidence::Low,
-            };
-            found.push(Match {
-                detector: di,
-                start: s,
-                end: e,
-                keyword,
-                confidence,
-            });
-        }
-        self.cands = cands;
-        // Overlaps: keep the longest span (ties: higher confidence, then all of
-        // equal rank); a span inside a kept one is dropped.
-        found.sort_unstable_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(b.confidence.cmp(&a.confidence))
-        });
-        let base = out.len();
-        // Kept matches that still reach past the current start: the only ones
-        // that can contain it (sorted by start, longest first).
-        let mut cover: Vec<usize> = Vec::new();
-        let mut removed: Vec<usize> = Vec::new();
-        for m in found {
-            cover.retain(|&k| out[k].end > m.start);
-            let mut drop = false;
-            for &k in &cover {
-                let kk = &out[k];
-                if removed.contains(&k) || !(kk.start <= m.start && m.end <= kk.end) {
-                    continue;
-                }
-                let same = kk.start == m.start && kk.end == m.end;
-                if same && kk.detector == m.detector {
-                    drop = true;
-                    break;
-                }
-                // A credential inside a personal or financial match (a token as
-                // the user part of an "email", a key in a cookie) is the real
-                // finding: the enclosing one goes instead.
-                let cat = |d: u32| eng.detectors[d as usize].def.category;
-                if !same
-                    && cat(m.detector) == Category::Credentials
-                    && cat(kk.detector) != Category::Credentials
-                {
-                    removed.push(k);
-                    continue;
-                }
-                if !same || kk.confidence > m.confidence {
-                    drop = true;
-                    break;
-                }
-            }
-            if drop {
-                self.reject(m.detector, m.start, m.end, Rejection::Overlapped);
-            } else {
-                cover.push(out.len());
-                out.push(m);
-            }
-        }
-        removed.sort_unstable();
-        for &k in removed.iter().rev() {
-            let m = out.remove(k);
-            self.reject(m.detector, m.start, m.end, Rejection::Overlapped);
-        }
-        // Only now keep what this call owns: a long match that starts in the
-        // overlap before `own` still hides the shorter ones inside it, so every
-        // chunk size gives the same answer.
-        let mut i = base;
-        out.retain(|m| {
-            i += 1;
-            i - 1 < base || (m.start >= own.start && m.start < own.end)
-        });
-        if let Some(r) = self.rejected.as_mut() {
-            r.retain(|x| x.1 >= own.start && x.1 < own.end);
-        }
-    }
-}
+pub use super::scanner::Scanner;

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod custom;
 pub mod engine;
 pub mod keywords;
+pub mod scanner;
 pub mod selftest;
 pub mod validate;
 

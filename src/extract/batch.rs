@@ -52,7 +52,10 @@ pub type Locate<'l, K> = dyn FnMut(&K, Option<String>) -> Location + 'l;
 impl<K: Clone> ValueBatch<K> {
     /// A batch sized by `ctx`'s limits and engine.
     pub fn new(ctx: &Ctx<'_, '_, '_>) -> ValueBatch<K> {
-        let cap = ctx.limits.chunk_size.max(1024);
+        let overlap = ctx.scanner.engine().max_window.max(1);
+        // A split must make progress: the part scanned and dropped
+        // (cap - overlap) has to be positive, so cap is at least 2 × overlap.
+        let cap = ctx.limits.chunk_size.max(1024).max(2 * overlap);
         ValueBatch {
             buf: Vec::with_capacity(cap + 1024),
             entries: Vec::new(),
@@ -60,7 +63,7 @@ impl<K: Clone> ValueBatch<K> {
             set_ids: HashMap::new(),
             matches: Vec::new(),
             cap,
-            overlap: ctx.scanner.engine().max_window.max(1),
+            overlap,
             open: false,
             scans: 0,
             fresh: 0,

@@ -329,7 +329,10 @@ mod tests {
     }
 
     fn run(text: &[u8], chunk: usize, reader: Option<usize>) -> String {
-        let engine = build_engine(&Selection::All, &[], vec![], AllowList::default()).unwrap();
+        static ENGINE: std::sync::OnceLock<crate::detect::Engine> = std::sync::OnceLock::new();
+        let engine = ENGINE.get_or_init(|| {
+            build_engine(&Selection::All, &[], vec![], AllowList::default()).unwrap()
+        });
         let mut sc = engine.scanner();
         let opts = FindingOptions {
             max_occurrences: 1000,
@@ -353,7 +356,7 @@ mod tests {
             None => scan_bytes(&mut ctx, text, Encoding::Utf8).unwrap(),
             Some(n) => scan_reader(&mut ctx, &mut Trickle(text, n), Encoding::Utf8).unwrap(),
         }
-        let r = out.finish(&engine, ObjectMeta::default());
+        let r = out.finish(engine, ObjectMeta::default());
         assert_eq!(
             r.bytes_scanned,
             text.len() as u64,
