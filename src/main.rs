@@ -24,6 +24,15 @@ fn main() -> ExitCode {
     };
     match res {
         Ok(code) => ExitCode::from(code),
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            // the reader went away (`piiscan scan . | head`): stop quietly
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("piiscan: error: {e:#}");
             ExitCode::from(3)
