@@ -9,7 +9,6 @@ use piiscan::exposure::findings::policy_findings;
 use piiscan::exposure::reader::SettingsReader;
 use piiscan::exposure::report::{BucketsReport, ReportFormat};
 use piiscan::exposure::verdict::evaluate;
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -125,31 +124,10 @@ pub fn run(a: BucketsArgs) -> Result<u8> {
         })
         .collect();
     let report = BucketsReport::new(now, account_id, items);
-    let color = match a.color.as_str() {
-        "always" => true,
-        "never" => false,
-        _ => {
-            a.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    match &a.output {
-        Some(p) => {
-            let mut f = std::io::BufWriter::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot write --output {}", p.display()))?,
-            );
-            report.write(a.format, &mut f, false)?;
-            f.flush()?;
-        }
-        None => {
-            let out = std::io::stdout();
-            let mut lock = out.lock();
-            report.write(a.format, &mut lock, color)?;
-            lock.flush()?;
-        }
-    }
+    let color = super::use_color(&a.color, a.output.is_some());
+    super::write_output(a.output.as_deref(), color, |w, c| {
+        report.write(a.format, w, c)
+    })?;
     if report.buckets.is_empty() {
         eprintln!("piiscan: no buckets to check");
     }

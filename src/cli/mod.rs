@@ -24,3 +24,41 @@ pub fn bench_data(dir: &std::path::Path, size: &str, files: u64) -> anyhow::Resu
     );
     Ok(0)
 }
+
+/// `--color auto|always|never`: auto colours only a terminal stdout, when no
+/// `--output` file is given and `NO_COLOR` is unset.
+pub fn use_color(setting: &str, to_file: bool) -> bool {
+    use std::io::IsTerminal;
+    match setting {
+        "always" => true,
+        "never" => false,
+        _ => !to_file && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// Write a report to `--output FILE` (never coloured) or to stdout.
+pub fn write_output(
+    output: Option<&std::path::Path>,
+    color: bool,
+    write: impl FnOnce(&mut dyn std::io::Write, bool) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use std::io::Write;
+    match output {
+        Some(p) => {
+            let mut f = std::io::BufWriter::new(
+                std::fs::File::create(p)
+                    .with_context(|| format!("cannot write --output {}", p.display()))?,
+            );
+            write(&mut f, false)?;
+            f.flush()?;
+        }
+        None => {
+            let out = std::io::stdout();
+            let mut lock = out.lock();
+            write(&mut lock, color)?;
+            lock.flush()?;
+        }
+    }
+    Ok(())
+}

@@ -180,34 +180,13 @@ pub fn run(a: ScanArgs) -> Result<u8> {
         std::fs::write(p, serde_json::to_string_pretty(&b)? + "\n")
             .with_context(|| format!("cannot write baseline {}", p.display()))?;
     }
-    let color = match a.color.as_str() {
-        "always" => true,
-        "never" => false,
-        _ => {
-            a.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    match &a.output {
-        Some(p) => {
-            let mut f = std::io::BufWriter::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot write --output {}", p.display()))?,
-            );
-            report.write(a.format, &mut f, false)?;
-            f.flush()?;
-            if a.format != Format::Text && std::io::stderr().is_terminal() {
-                let mut e = std::io::stderr();
-                report.write(Format::Text, &mut e, false)?;
-            }
-        }
-        None => {
-            let out = std::io::stdout();
-            let mut lock = out.lock();
-            report.write(a.format, &mut lock, color)?;
-            lock.flush()?;
-        }
+    let color = super::use_color(&a.color, a.output.is_some());
+    super::write_output(a.output.as_deref(), color, |w, c| {
+        report.write(a.format, w, c)
+    })?;
+    if a.output.is_some() && a.format != Format::Text && std::io::stderr().is_terminal() {
+        // the machine format went to the file: a readable summary for the person at the terminal
+        report.write(Format::Text, &mut std::io::stderr(), false)?;
     }
     if STOP.load(Ordering::SeqCst) {
         return Ok(130);
