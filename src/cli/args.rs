@@ -12,7 +12,7 @@ use std::path::PathBuf;
     about = "Find personal data, financial data and credentials in local files and S3 buckets.",
     long_about = "piiscan finds personal data (PII, PHI), financial data and credentials in files on local disks and objects in S3 buckets, \
 and reports per object and per bucket what is exposed and how badly. Findings use Amazon Macie's finding JSON shape.",
-    after_help = "Examples:\n  piiscan scan ./exports\n  piiscan scan ./exports --format json --output findings.json --results results.jsonl\n  piiscan scan . --include '*.csv' --exclude 'node_modules/**' --max-file-size 100MB\n  piiscan scan s3://my-bucket/exports/ --extensions csv,json --sample 10 --results results.jsonl\n  piiscan scan --all-buckets --bucket-exclude '*-logs' --profile audit\n  piiscan detectors list\n  piiscan detectors test suspicious.txt\n\nRun 'piiscan help scan' for all scan options."
+    after_help = "Examples:\n  piiscan scan ./exports\n  piiscan scan ./exports --format json --output findings.json --results results.jsonl\n  piiscan scan . --include '*.csv' --exclude 'node_modules/**' --max-file-size 100MB\n  piiscan scan s3://my-bucket/exports/ --extensions csv,json --sample 10 --results results.jsonl\n  piiscan scan --all-buckets --bucket-exclude '*-logs' --profile audit\n  piiscan detectors list\n  piiscan detectors test suspicious.txt\n  piiscan buckets --results results.jsonl\n\nRun 'piiscan help scan' for all scan options."
 )]
 pub struct Cli {
     #[command(subcommand)]
