@@ -14,6 +14,7 @@ mod address_words;
 mod dates;
 mod geo;
 mod name;
+mod name_stopwords;
 mod network;
 mod phone;
 mod regions;
@@ -59,7 +60,8 @@ pub fn lookup(name: &str) -> Option<Validator> {
 #[cfg(test)]
 mod tests {
     use super::address_words::{STREET_SUFFIX_EN, UNIT_WORDS};
-    use super::name::{NAME_PARTICLES, NAME_STOP};
+    use super::name::NAME_PARTICLES;
+    use super::name_stopwords::NAME_STOP;
     use super::regions::{AU_STATES, CA_PROVINCES, US_STATES, US_STATE_NAMES};
     use super::*;
 
