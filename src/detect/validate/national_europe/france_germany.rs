@@ -84,10 +84,24 @@ fn de_doc_char(c: u8) -> bool {
 /// all-digit cards expired by 2020 and are not matched (a 10-digit number
 /// near "ID number" passes their check one time in ten).
 pub(super) fn de_id(v: &[u8]) -> bool {
+    de_document(v, b"LMNPRTVWXY")
+}
+
+/// Reisepass: C F G H J K, 8 serial characters (at least 3 digits), optional
+/// ICAO check digit; without it the serial must contain a letter (a letter +
+/// 8 digits without a check digit is also a US passport shape).
+pub(super) fn de_passport(v: &[u8]) -> bool {
+    de_document(v, b"CFGHJK")
+}
+
+/// The shared shape of German ID cards and passports: a first letter from
+/// `first`, 8 serial characters (at least 3 digits, not filler), and an
+/// optional ICAO 9303 check digit; without it the serial needs a letter.
+fn de_document(v: &[u8], first: &[u8]) -> bool {
     let a = alnum_upper(v);
     let s = a.as_bytes();
     if !(9..=10).contains(&s.len())
-        || !b"LMNPRTVWXY".contains(&s[0])
+        || !first.contains(&s[0])
         || !s[..9].iter().all(|&c| de_doc_char(c))
     {
         return false;
@@ -101,28 +115,6 @@ pub(super) fn de_id(v: &[u8]) -> bool {
     }
     // Without its check digit, a letter + 8 digits is too common a shape
     // (member, patient, ticket ids): require a letter in the serial too.
-    d.len() < 8
-}
-
-/// Reisepass: C F G H J K, 8 serial characters (at least 3 digits), optional
-/// ICAO check digit; without it the serial must contain a letter.
-pub(super) fn de_passport(v: &[u8]) -> bool {
-    let a = alnum_upper(v);
-    let s = a.as_bytes();
-    if !(9..=10).contains(&s.len())
-        || !b"CFGHJK".contains(&s[0])
-        || !s[..9].iter().all(|&c| de_doc_char(c))
-    {
-        return false;
-    }
-    let d = digits(&s[1..9]);
-    if d.len() < 3 || junk_digits(d.as_bytes()) {
-        return false;
-    }
-    if s.len() == 10 {
-        return s[9].is_ascii_digit() && icao_check(&s[..9]) == Some(dv(s[9]));
-    }
-    // letter + 8 digits without a check digit is also a US passport shape
     d.len() < 8
 }
 
