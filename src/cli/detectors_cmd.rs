@@ -126,8 +126,8 @@ fn list(format: &str, recommended: bool) -> Result<u8> {
                 vec![],
                 piiscan::detect::AllowList::default(),
             )?;
-            let (k, l, s) = engine.trigger_counts();
-            writeln!(out, "{} patterns: {k} triggered by keywords, {l} by literal prefixes, {s} in the shared scan regex ({})", k + l + s, engine.scan_triggered().join(", "))?;
+            let (k, l, p, s) = engine.trigger_counts();
+            writeln!(out, "{} patterns: {k} triggered by keywords, {l} by literal prefixes, {p} by structural prefilters, {s} in the shared scan regex ({})", k + l + p + s, engine.scan_triggered().join(", "))?;
         }
     }
     Ok(0)

@@ -131,6 +131,7 @@ pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogE
             severity_levels: d.severity_levels,
             recommended: true,
             macie: false,
+            prefilter: None,
             patterns: vec![],
             description: d.description,
             examples: d.examples,

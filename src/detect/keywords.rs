@@ -1,14 +1,15 @@
-//! Keywords: every detector's keywords in one Aho-Corasick automaton.
+//! Keywords: every detector's keywords in one case-folding prefix trie.
 //!
 //! In: the keyword lists of the catalog. Out: keyword hits (span + which
 //! detectors the keyword serves) for a buffer, and the detectors a column name
 //! or JSON path element points to.
 //! Why: Macie keywords are case-insensitive and a keyword with a space also
 //! matches its `_`, `-` and no-space forms; generating those variants once at
-//! build time keeps the scan a single automaton pass. Hits must sit on word
+//! build time keeps the scan a single pass. Hits must sit on word
 //! boundaries (`sin` in `using` is not the SIN keyword).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use super::starts::StartFinder;
+use super::trie::PrefixTrie;
 use std::collections::BTreeMap;
 
 /// A keyword occurrence.
@@ -59,13 +60,16 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// The compiled keyword automaton.
+/// The compiled keywords: one case-folding prefix trie over every variant,
+/// tried at word starts (see `starts.rs` and `trie.rs`).
 pub struct KeywordSet {
-    ac: Option<AhoCorasick>,
-    /// Per automaton pattern: the detector indices it serves.
+    trie: PrefixTrie,
+    /// Per keyword group: the detector indices it serves.
     groups: Vec<Vec<u32>>,
-    /// Per automaton pattern: (starts with a word byte, ends with a word byte).
+    /// Per keyword group: (starts with a word byte, ends with a word byte).
     edges: Vec<(bool, bool)>,
+    /// For standalone searches (column names).
+    starts: StartFinder,
 }
 
 impl KeywordSet {
@@ -73,36 +77,46 @@ impl KeywordSet {
     pub fn new(entries: Vec<(String, u32)>) -> Result<KeywordSet, String> {
         let mut map: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
         for (k, d) in entries {
-            // ASCII case is folded by the automaton: merge on the folded form.
+            // ASCII case is folded by the trie: merge on the folded form.
             let key: Vec<u8> = k.bytes().map(|b| b.to_ascii_lowercase()).collect();
+            if key.is_empty() {
+                continue;
+            }
             let e = map.entry(key).or_default();
             if !e.contains(&d) {
                 e.push(d);
             }
-        }
-        if map.is_empty() {
-            return Ok(KeywordSet {
-                ac: None,
-                groups: vec![],
-                edges: vec![],
-            });
         }
         let (pats, groups): (Vec<_>, Vec<_>) = map.into_iter().unzip();
         let edges = pats
             .iter()
             .map(|p: &Vec<u8>| (is_word(p[0]), is_word(p[p.len() - 1])))
             .collect();
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .map_err(|e| e.to_string())?;
+        let trie = PrefixTrie::new(
+            pats.iter()
+                .enumerate()
+                .map(|(i, p)| (p.as_slice(), i as u32)),
+            true,
+        );
+        let specials: Vec<u8> = pats.iter().map(|p| p[0]).collect();
         Ok(KeywordSet {
-            ac: Some(ac),
+            trie,
             groups,
             edges,
+            starts: StartFinder::new(specials),
         })
+    }
+
+    /// First bytes of keywords that can start outside a word start (`#`,
+    /// `(`): the scan's start finder must stop at them.
+    pub fn special_first_bytes(&self) -> Vec<u8> {
+        let mut v = Vec::new();
+        for b in 0..=255u8 {
+            if self.starts.is_special(b) {
+                v.push(b);
+            }
+        }
+        v
     }
 
     /// Detectors served by keyword group `kw`.
@@ -110,28 +124,34 @@ impl KeywordSet {
         &self.groups[kw as usize]
     }
 
+    /// Keyword hits that start at `at` (on word boundaries), appended.
+    #[inline]
+    pub fn hits_at(&self, hay: &[u8], at: usize, out: &mut Vec<KwHit>) {
+        if !self.trie.may_start(hay, at) {
+            return;
+        }
+        let prev_word = at > 0 && is_word(hay[at - 1]);
+        self.trie.walk(hay, at, |end, id| {
+            let (w0, w1) = self.edges[id as usize];
+            if w0 && prev_word {
+                return;
+            }
+            if w1 && end < hay.len() && (hay[end].is_ascii_alphabetic() || hay[end] >= 0x80) {
+                return;
+            }
+            out.push(KwHit {
+                start: at,
+                end,
+                kw: id,
+            });
+        });
+    }
+
     /// All keyword hits on word boundaries, in order of end position.
     pub fn find(&self, hay: &[u8], out: &mut Vec<KwHit>) {
         out.clear();
-        let Some(ac) = &self.ac else { return };
-        for m in ac.find_overlapping_iter(hay) {
-            let id = m.pattern().as_usize();
-            let (w0, w1) = self.edges[id];
-            if w0 && m.start() > 0 && is_word(hay[m.start() - 1]) {
-                continue;
-            }
-            if w1
-                && m.end() < hay.len()
-                && (hay[m.end()].is_ascii_alphabetic() || hay[m.end()] >= 0x80)
-            {
-                continue;
-            }
-            out.push(KwHit {
-                start: m.start(),
-                end: m.end(),
-                kw: id as u32,
-            });
-        }
+        self.starts.for_each(hay, |at| self.hits_at(hay, at, out));
+        out.sort_by_key(|h| h.end);
     }
 
     /// Detectors whose keywords occur in a column or field name, after

@@ -10,6 +10,8 @@ pub mod engine;
 pub mod keywords;
 pub mod scanner;
 pub mod selftest;
+pub mod starts;
+pub mod trie;
 pub mod validate;
 
 pub use catalog::{Category, DetectorDef, Severity};

@@ -8,7 +8,7 @@
 
 use super::catalog::Category;
 use super::engine::{
-    normalize_value, Confidence, ContextRegion, Engine, Match, Rejection, Trigger,
+    normalize_value, Confidence, ContextRegion, Engine, Match, Prefilter, Rejection, Trigger,
 };
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
@@ -50,6 +50,12 @@ pub struct Scanner<'e> {
     caches: Vec<Option<meta::Cache>>,
     scan_cache: Option<meta::Cache>,
     kw_hits: Vec<super::keywords::KwHit>,
+    /// Word starts of the current keyword's zone.
+    zone_starts: Vec<usize>,
+    /// Literal prefix hits of this call: (position, literal index).
+    lit_hits: Vec<(usize, u32)>,
+    /// Prefilter trigger positions of this call, by `Prefilter::ALL` order.
+    pre_hits: [Vec<usize>; 4],
     /// Per pattern: positions before this were already tried for an earlier
     /// keyword hit of this scan call.
     tried_to: Vec<usize>,
@@ -64,6 +70,9 @@ impl<'e> Scanner<'e> {
             caches: (0..engine.patterns.len()).map(|_| None).collect(),
             scan_cache: engine.scan_re.as_ref().map(|r| r.create_cache()),
             kw_hits: Vec::new(),
+            zone_starts: Vec::new(),
+            lit_hits: Vec::new(),
+            pre_hits: Default::default(),
             tried_to: vec![0; engine.patterns.len()],
             cands: Vec::new(),
             rejected: None,
@@ -105,18 +114,62 @@ impl<'e> Scanner<'e> {
         if let Some(r) = self.rejected.as_mut() {
             r.clear();
         }
-        // 1. keywords
-        eng.keywords.find(hay, &mut self.kw_hits);
+        // 0. one pass over the bytes: at each word start or special byte,
+        // the keyword trie, the literal trie and the prefilters.
+        self.kw_hits.clear();
+        self.lit_hits.clear();
+        for v in self.pre_hits.iter_mut() {
+            v.clear();
+        }
+        {
+            let (kw_hits, lit_hits, pre_hits) =
+                (&mut self.kw_hits, &mut self.lit_hits, &mut self.pre_hits);
+            eng.starts.for_each(hay, |at| {
+                eng.keywords.hits_at(hay, at, kw_hits);
+                if eng.lit_trie.may_start(hay, at) {
+                    eng.lit_trie.walk(hay, at, |_, li| lit_hits.push((at, li)));
+                }
+                let mut kinds = eng.pre_by_byte[hay[at] as usize];
+                while kinds != 0 {
+                    let i = kinds.trailing_zeros() as usize;
+                    kinds &= kinds - 1;
+                    if Prefilter::ALL[i].fires(hay, at) {
+                        pre_hits[i].push(at);
+                    }
+                }
+            });
+        }
+        // Hits in order of end (`keyword_near` relies on it).
+        self.kw_hits.sort_by_key(|h| h.end);
+        // 1. keyword windows
         self.tried_to.iter_mut().for_each(|t| *t = 0);
         let hits = std::mem::take(&mut self.kw_hits);
+        let mut zs = std::mem::take(&mut self.zone_starts);
         for h in &hits {
+            if h.start >= hay.len() {
+                continue;
+            }
+            // Word starts of the widest zone of this keyword's detectors,
+            // computed once: most patterns begin with `\b` and a word byte,
+            // so only these positions can start them.
+            let widest = eng
+                .keywords
+                .detectors(h.kw)
+                .iter()
+                .map(|&d| eng.detectors[d as usize].def.keyword_distance)
+                .max()
+                .unwrap_or(0);
+            let zmax = (h.end + widest + 1).min(hay.len());
+            zs.clear();
+            for at in h.start..zmax {
+                if is_word_byte(hay[at]) && (at == 0 || !is_word_byte(hay[at - 1])) {
+                    zs.push(at);
+                }
+            }
             for &di in eng.keywords.detectors(h.kw) {
                 let det = &eng.detectors[di as usize];
                 let ws = h.start;
                 let zone_end = (h.end + det.def.keyword_distance + 1).min(hay.len());
-                if ws >= hay.len() {
-                    continue;
-                }
                 let nearest = det.def.keyword_nearest;
                 let mut best: Option<Cand> = None;
                 for &pi in &det.kw_patterns {
@@ -131,28 +184,51 @@ impl<'e> Scanner<'e> {
                     } else {
                         ws
                     };
-                    while at < zone_end {
-                        let b = hay[at];
+                    let fast = p.word_start && !p.first_nonword;
+                    let mut k = if fast {
+                        zs.partition_point(|&x| x < at)
+                    } else {
+                        0
+                    };
+                    loop {
+                        // the next position to try
+                        let pos = if fast {
+                            match zs.get(k) {
+                                Some(&x) if x < zone_end => {
+                                    k += 1;
+                                    if x < at {
+                                        continue;
+                                    }
+                                    x
+                                }
+                                _ => break,
+                            }
+                        } else {
+                            if at >= zone_end {
+                                break;
+                            }
+                            at
+                        };
+                        at = pos + 1;
+                        let b = hay[pos];
                         if !p.first[b as usize]
-                            || (p.word_start
-                                && at > 0
+                            || (!fast
+                                && p.word_start
+                                && pos > 0
                                 && is_word_byte(b)
-                                && is_word_byte(hay[at - 1]))
+                                && is_word_byte(hay[pos - 1]))
                         {
-                            at += 1;
                             continue;
                         }
-                        if let (Some(t), Some(&b2)) = (&p.first2, hay.get(at + 1)) {
+                        if let (Some(t), Some(&b2)) = (&p.first2, hay.get(pos + 1)) {
                             let i = (b as usize) << 8 | b2 as usize;
                             if t[i >> 6] & (1 << (i & 63)) == 0 {
-                                at += 1;
                                 continue;
                             }
                         }
-                        let we = (at + p.max_len).min(hay.len());
-                        let input = Input::new(hay).range(at..we).anchored(Anchored::Yes);
+                        let we = (pos + p.max_len).min(hay.len());
+                        let input = Input::new(hay).range(pos..we).anchored(Anchored::Yes);
                         let Some(m) = self.search(pi, &input) else {
-                            at += 1;
                             continue;
                         };
                         let ok = !det.end_to_end
@@ -179,9 +255,9 @@ impl<'e> Scanner<'e> {
                         // later: keep trying after the keyword. Otherwise go on
                         // after the match.
                         at = if m.start() == h.start {
-                            h.end.max(at + 1)
+                            h.end.max(pos + 1)
                         } else {
-                            m.end().max(at + 1)
+                            m.end().max(pos + 1)
                         };
                     }
                     if dedupe {
@@ -193,28 +269,38 @@ impl<'e> Scanner<'e> {
                 }
             }
         }
+        self.zone_starts = zs;
         self.kw_hits = hits;
-        // 2. literal prefixes
-        if let Some(ac) = &eng.lit_ac {
-            for lm in ac.find_overlapping_iter(hay) {
-                for &pi in &eng.lit_targets[lm.pattern().as_usize()] {
-                    let p = &eng.patterns[pi as usize];
-                    let we = (lm.start() + p.max_len).min(hay.len());
-                    let input = Input::new(hay)
-                        .range(lm.start()..we)
-                        .anchored(Anchored::Yes);
-                    if let Some(m) = self.search(pi, &input) {
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: m.start(),
-                            end: m.end(),
-                            keyword: false,
-                        });
-                    }
+        // 2. literal prefixes: anchored confirmation
+        let lit_hits = std::mem::take(&mut self.lit_hits);
+        for &(at, li) in &lit_hits {
+            for &pi in &eng.lit_targets[li as usize] {
+                let p = &eng.patterns[pi as usize];
+                let we = (at + p.max_len).min(hay.len());
+                let input = Input::new(hay).range(at..we).anchored(Anchored::Yes);
+                if let Some(m) = self.search(pi, &input) {
+                    self.cands.push(Cand {
+                        pattern: pi,
+                        start: m.start(),
+                        end: m.end(),
+                        keyword: false,
+                    });
                 }
             }
         }
-        // 3. the shared scan regex
+        self.lit_hits = lit_hits;
+        // 3. prefiltered patterns, in windows around their triggers
+        let pre_hits = std::mem::take(&mut self.pre_hits);
+        for (i, hits) in pre_hits.iter().enumerate() {
+            if hits.is_empty() {
+                continue;
+            }
+            for &pi in &eng.prefiltered[i] {
+                self.prefiltered(pi, Prefilter::ALL[i], hay, hits);
+            }
+        }
+        self.pre_hits = pre_hits;
+        // 3b. the shared scan regex (custom patterns with no other trigger)
         let mut scan_cache = self.scan_cache.take();
         if let (Some(re), Some(cache)) = (&eng.scan_re, scan_cache.as_mut()) {
             let mut at = 0;
@@ -280,6 +366,41 @@ impl<'e> Scanner<'e> {
             }
         }
         self.finish(hay, own, out);
+    }
+
+    /// Try pattern `pi` anchored where a match around each trigger can
+    /// start (`Prefilter::starts`). Triggers inside a match already found,
+    /// and starts already tried, are skipped.
+    fn prefiltered(&mut self, pi: u32, pf: Prefilter, hay: &[u8], triggers: &[usize]) {
+        let ml = self.engine.patterns[pi as usize].max_len.max(1);
+        let mut covered = 0usize;
+        let mut tried = usize::MAX;
+        for &q in triggers {
+            if q < covered {
+                continue;
+            }
+            for s in pf.starts(hay, q).into_iter().flatten() {
+                if s == tried {
+                    continue;
+                }
+                tried = s;
+                let input = Input::new(hay)
+                    .range(s..(s + ml).min(hay.len()))
+                    .anchored(Anchored::Yes);
+                if let Some(m) = self.search(pi, &input) {
+                    if m.end() > m.start() {
+                        self.cands.push(Cand {
+                            pattern: pi,
+                            start: m.start(),
+                            end: m.end(),
+                            keyword: false,
+                        });
+                        covered = m.end();
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     fn keyword_near(&self, di: u32, start: usize) -> bool {

@@ -107,7 +107,12 @@ mod tests {
         let engine =
             crate::detect::Engine::new(defs, &vec![false; n], crate::detect::AllowList::default())
                 .unwrap();
-        assert_eq!(engine.trigger_counts().2, 0);
+        assert_eq!(
+            engine.trigger_counts().3,
+            0,
+            "{:?}",
+            engine.scan_triggered()
+        );
     }
 
     #[test]
