@@ -182,6 +182,17 @@ fn identifiers(r: &mut Rng) -> Vec<String> {
         ),
         format!("ssh-ed25519 {} deploy@ci", b64(&bytes(r, 51))),
         format!("cache_key: v1-deps-{}", hex(r, 40)),
+        // Power BI report links: base64 JSON opening {"k": like Grafana keys.
+        format!(
+            "https://app.powerbi.com/view?r={}&pageName=ReportSection",
+            b64(format!(
+                "{{\"k\":\"{}\",\"t\":\"{}\",\"c\":{}}}",
+                uuid(r),
+                uuid(r),
+                1 + r.below(9)
+            )
+            .as_bytes())
+        ),
     ]
 }
 

@@ -398,7 +398,16 @@ fn misc(r: &mut Rng) -> Vec<Plant> {
         0 => format!("hvs.CAESI{}", mixed(r, 86, B64URL)),
         _ => format!("hvs.{}", mixed(r, 24, B62)),
     };
-    let grafana = if r.below(3) == 0 {
+    let grafana = if r.below(4) == 0 {
+        // Legacy API key (Grafana < 9): base64 of {"k":...,"n":...,"id":N}.
+        let json = format!(
+            "{{\"k\":\"{}\",\"n\":\"{}\",\"id\":{}}}",
+            mixed(r, 32, B62),
+            r.pick(&["ci-deploy", "admin", "terraform", "dash-export"]),
+            1 + r.below(40)
+        );
+        b64(json.as_bytes())
+    } else if r.below(3) == 0 {
         let json = format!(
             "{{\"o\":\"{}\",\"n\":\"stack-{}-hm-read-ci\",\"k\":\"{}\",\"m\":{{\"r\":\"prod-eu-west-2\"}}}}",
             r.digits(6),

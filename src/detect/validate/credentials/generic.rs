@@ -280,7 +280,12 @@ pub(super) const KNOWN_PREFIXES: &[&[u8]] = &[
 fn sigil_reference(v: &[u8]) -> bool {
     let rest = &v[1..];
     let rest = match v[0] {
-        b'%' => rest.strip_suffix(b"%").unwrap_or(rest),
+        // %VAR% (Windows) or %(name)s (Python); %abc alone is not a reference.
+        b'%' if rest.starts_with(b"(") => return true,
+        b'%' => match rest.strip_suffix(b"%") {
+            Some(r) => r,
+            None => return false,
+        },
         _ => rest,
     };
     rest.iter()
