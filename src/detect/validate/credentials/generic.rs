@@ -202,8 +202,7 @@ pub(super) fn placeholder_password(pw: &[u8]) -> bool {
     {
         return true;
     }
-    let first = pw[0];
-    if matches!(first, b'$' | b'%' | b'[' | b'{' | b':') {
+    if b"$%[{:".contains(&pw[0]) && sigil_reference(pw) {
         return true;
     }
     let (same, _) = runs(pw);
@@ -273,6 +272,26 @@ pub(super) const KNOWN_PREFIXES: &[&[u8]] = &[
     b"AGE-SECRET-KEY-",
 ];
 
+/// A value opening with a sigil is a reference, path, flag or template
+/// (`$VAR`, `${VAR}`, `%APPDATA%`, `@Value`, `*alias`, `!Ref`, `/run/x`,
+/// `~/.x`, `./x`, `#{x}`, `:sym`, `-Dflag`) when the rest holds
+/// only the characters such references are made of; a random password that
+/// happens to open with a symbol (`$75Q#M^3OIGr`) has others as well.
+fn sigil_reference(v: &[u8]) -> bool {
+    let rest = &v[1..];
+    let rest = match v[0] {
+        // %VAR% (Windows) or %(name)s (Python); %abc alone is not a reference.
+        b'%' if rest.starts_with(b"(") => return true,
+        b'%' => match rest.strip_suffix(b"%") {
+            Some(r) => r,
+            None => return false,
+        },
+        _ => rest,
+    };
+    rest.iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b"_.-/{}()[]:".contains(&b))
+}
+
 /// A hard-coded secret assigned to a password/secret/token/key name: 8-128
 /// characters, not a template, reference or placeholder, with entropy and
 /// mixed character classes; values in the shape of a token that has its own
@@ -285,22 +304,16 @@ pub(super) fn secret_generic(v: &[u8]) -> bool {
     if KNOWN_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return false;
     }
-    if matches!(
-        v[0],
-        b'$' | b'%'
-            | b'@'
-            | b'&'
-            | b'*'
-            | b'!'
-            | b'/'
-            | b'~'
-            | b'.'
-            | b'#'
-            | b'='
-            | b':'
-            | b'?'
-            | b'-'
-    ) {
+    if b"$%@&*!/~.#=:?-".contains(&v[0]) && sigil_reference(v) {
+        return false;
+    }
+    // The next `name=value` pair of a line (`token> region=eu-west-1` after
+    // a placeholder), not a value.
+    let word = v
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase() || **b == b'_')
+        .count();
+    if word >= 2 && v.get(word) == Some(&b'=') {
         return false;
     }
     const BAD: &[&[u8]] = &[

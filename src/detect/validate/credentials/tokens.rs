@@ -236,8 +236,23 @@ pub(super) fn vault_token(v: &[u8]) -> bool {
 }
 
 /// Grafana: `glsa_` + 32 base62 + `_` + 8 hex (service account), or
-/// `glc_` + base64 of a JSON object with a `"k"` key (Cloud access policy).
+/// `glc_` + base64 of a JSON object with a `"k"` key (Cloud access policy),
+/// or a legacy API key: base64 of `{"k":"<secret>","n":"<name>","id":N}`
+/// (the `n` and `id` keys tell it from other base64 JSON opening `{"k":`,
+/// such as Power BI report links).
 pub(super) fn grafana_token(v: &[u8]) -> bool {
+    if v.starts_with(b"eyJrIjoi") {
+        let mut buf = [0u8; 512];
+        return match b64_decode(v, false, &mut buf) {
+            Some(n) if n <= buf.len() => {
+                let j = &buf[..n];
+                json_object(j)
+                    && j.windows(4).any(|w| w == b"\"n\":")
+                    && j.windows(5).any(|w| w == b"\"id\":")
+            }
+            _ => false,
+        };
+    }
     if let Some(rest) = v.strip_prefix(b"glsa_") {
         return rest.len() == 41
             && random_token(&rest[..32], Alpha::Mixed)
