@@ -26,5 +26,6 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     v.extend(fr_de::decoys(r));
     v.extend(it_es::decoys(r));
     v.extend(dl::decoys(r));
+    v.extend(ctx::everyday(r));
     v
 }

@@ -15,6 +15,14 @@ macro_rules! kwl {
 }
 
 /// `plain` with a value computed from the same RNG.
+macro_rules! farl {
+    ($r:ident, $k:expr, $v:expr $(,)?) => {{
+        let v: &str = $v;
+        far($r, $k, v)
+    }};
+}
+
+/// `plain` with a value computed from the same RNG.
 macro_rules! pln {
     ($r:ident, $v:expr $(,)?) => {{
         let v: &str = $v;
@@ -99,6 +107,18 @@ pub fn kwline(r: &mut Rng, kws: &[&str], v: &str) -> String {
     format!("{}: {v}", cap(kw))
 }
 
+/// The keyword more than 30 characters before the value (Macie's distance):
+/// no keyword-required detector may report it.
+pub fn far(r: &mut Rng, kws: &[&str], v: &str) -> String {
+    let kw = *r.pick(kws);
+    let gap = *r.pick(&[
+        "(see the form attached to the letter of 12 May, section 4)",
+        "– the office will confirm the details by post within ten days –",
+        "was requested; the reference printed on the receipt is",
+    ]);
+    format!("{} {gap} {v}", cap(kw))
+}
+
 /// ISO 7064 MOD 11,10 check digit.
 pub fn mod11_10(body: &str) -> u32 {
     let mut p = 10u32;
@@ -165,4 +185,47 @@ pub fn replace_at(s: &str, i: usize, c: char) -> String {
     let mut v: Vec<char> = s.chars().collect();
     v[i] = c;
     v.into_iter().collect()
+}
+
+/// Everyday look-alikes of European identifiers near generic words: postcode columns,
+/// EAN barcodes, timestamps, hex ids, product codes, phone-like extensions,
+/// invoice references, with short keywords only inside longer words (Martin,
+/// running, Kingston).
+pub fn everyday(r: &mut Rng) -> Vec<String> {
+    vec![
+        format!(
+            "region,postcode,orders\nIDF,750{:02},{}\nBE,{},{}",
+            1 + r.below(20),
+            r.below(900),
+            10115 + r.below(2000),
+            r.below(900)
+        ),
+        format!(
+            "EAN {}{}",
+            r.pick(&["400", "300", "800", "840"]),
+            r.digits(10)
+        ),
+        format!(
+            "build {}{:02}{:02}{}",
+            2020 + r.below(5),
+            1 + r.below(12),
+            1 + r.below(28),
+            r.digits(6)
+        ),
+        format!("object id 0x{}", r.alnum(12, b"0123456789abcdef")),
+        format!(
+            "SKU {}-{}-{}",
+            r.alnum(3, UPPER),
+            r.digits(4),
+            r.alnum(2, UPPER)
+        ),
+        format!(
+            "Martin {} running {} in Kingston",
+            r.digits(11),
+            r.digits(9)
+        ),
+        format!("Invoice INV-{}-{}", 2024, r.digits(6)),
+        format!("ext. {} {}", r.digits(4), r.digits(6)),
+        format!("Tracking {}{}", r.alnum(2, UPPER), r.digits(9)),
+    ]
 }

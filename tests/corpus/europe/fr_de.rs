@@ -336,6 +336,8 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     v.push(kwl!(r, NIR_KW, "2 55 08 14 168 025 38"));
     let (_, full) = nir(r, false);
     v.push(pln!(r, &full));
+    let (x, _) = nir(r, false);
+    v.push(farl!(r, NIR_KW, &x));
     // French passport: filler serial, no keyword.
     v.push(kwl!(
         r,
@@ -385,6 +387,8 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     v.push(kwl!(r, DET_KW, &t));
     let t = de_taxid(r, false);
     v.push(pln!(r, &t));
+    let t = de_taxid(r, false);
+    v.push(farl!(r, DET_KW, &t));
     v.push({
         let s = *r.pick(&["11/111/11111", "123/456/78901"]);
         kwl!(r, STNR_KW, s)

@@ -43,6 +43,17 @@ fn cf(r: &mut Rng, bad_day: bool) -> String {
     format!("{body}{}", cf_check(&body))
 }
 
+/// Omocodia: the Agenzia delle Entrate replaces digits from the right (places
+/// 15, 14, 13, 11, 10, 8, 7) by L M N P Q R S T U V and recomputes the check.
+fn omocodia(cf: &str, n: usize) -> String {
+    let mut b: Vec<u8> = cf.as_bytes()[..15].to_vec();
+    for &i in [14usize, 13, 12, 10, 9, 7, 6].iter().take(n) {
+        b[i] = b"LMNPQRSTUV"[(b[i] - b'0') as usize];
+    }
+    let body = String::from_utf8(b).unwrap();
+    format!("{body}{}", cf_check(&body))
+}
+
 fn dni_num(r: &mut Rng) -> (u64, String) {
     let n = loop {
         let n = 1_000_000 + r.below(98_999_999);
@@ -205,6 +216,9 @@ const ESDL_KEYS: &[&str] = &["permiso_de_conducir", "carnet_conducir"];
 pub fn positives(r: &mut Rng) -> Vec<Plant> {
     let mut v = Vec::new();
     let mut x = cf(r, false);
+    if r.below(10) == 0 {
+        x = omocodia(&x, 1 + r.below(3) as usize);
+    }
     if r.below(8) == 0 {
         x = x.to_lowercase();
     }
@@ -328,6 +342,8 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     });
     let x = cf(r, false);
     v.push(pln!(r, &x));
+    let x = cf(r, false);
+    v.push(farl!(r, CF_KW, &x));
     // Passaporto: filler, short, no keyword.
     v.push(kwl!(
         r,
@@ -374,6 +390,8 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     });
     let (_, x) = dni_num(r);
     v.push(pln!(r, &x));
+    let (_, x) = dni_num(r);
+    v.push(farl!(r, DNI_KW, &x));
     let x: String = nie(r)
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())

@@ -244,6 +244,8 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     });
     let x = nino(r);
     v.push(pln!(r, &x));
+    let x = nino(r);
+    v.push(farl!(r, NINO_KW, &x));
     // NHS: wrong check digit; valid but no keyword.
     let x: String = nhs(r).chars().filter(|c| c.is_ascii_digit()).collect();
     let bad = replace_at(&x, 9, other_digit(r, x.as_bytes()[9]));
@@ -268,6 +270,8 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     v.push(kwl!(r, UTR_KW, "1234567890"));
     let x = utr(r);
     v.push(pln!(r, &x));
+    let x = nhs(r);
+    v.push(farl!(r, NHS_KW, &x));
     // Electoral roll: zero elector number, digits only, no keyword.
     v.push(kwl!(r, ER_KW, &format!("{}0000", r.alnum(2, UPPER))));
     v.push(kwl!(r, ER_KW, &serial(r, 5)));
