@@ -287,7 +287,11 @@ const DLS: &[Dl] = &[
             "Número da carta de condução",
             "carta de conducao n.º",
         ],
-        keys: &["carta_de_conducao", "numero_da_carta_de_conducao"],
+        keys: &[
+            "carta_de_conducao",
+            "numero_da_carta_de_conducao",
+            "numero_carta_conducao",
+        ],
         gen: pt,
     },
     Dl {

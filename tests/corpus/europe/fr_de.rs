@@ -178,7 +178,12 @@ const FRDL_KW: &[&str] = &[
     "n° de permis",
     "permis de conduire",
 ];
-const FRDL_KEYS: &[&str] = &["permis_de_conduire", "numero_de_permis", "permisDeConduire"];
+const FRDL_KEYS: &[&str] = &[
+    "permis_de_conduire",
+    "numero_permis",
+    "numero_de_permis",
+    "permisDeConduire",
+];
 const DEID_KW: &[&str] = &[
     "Personalausweis",
     "Ausweisnummer",
@@ -198,7 +203,13 @@ const DEP_KW: &[&str] = &[
     "Reisepass-Nr.",
     "Passnummer",
 ];
-const DEP_KEYS: &[&str] = &["reisepass", "reisepassnummer", "passnummer", "reisepass_nr"];
+const DEP_KEYS: &[&str] = &[
+    "reisepass",
+    "reisepassnummer",
+    "passnummer",
+    "pass_nr",
+    "reisepass_nr",
+];
 const DET_KW: &[&str] = &[
     "Steuer-IdNr.",
     "Steueridentifikationsnummer",
@@ -280,7 +291,7 @@ pub fn positives(r: &mut Rng) -> Vec<Plant> {
             _ => format!("{}/{}", serial(r, 5), serial(r, 5)),
         };
         v.push(plant(
-            ctx(r, STNR_KW, &["steuernummer", "stnr"], &x),
+            ctx(r, STNR_KW, &["steuernummer", "st_nr", "stnr"], &x),
             x,
             &["GERMANY_TAX_IDENTIFICATION_NUMBER"],
         ));

@@ -157,6 +157,7 @@ const DL_KW: &[&str] = &[
 const DL_KEYS: &[&str] = &[
     "driving_licence",
     "driving_licence_number",
+    "dl_number",
     "drivingLicenceNumber",
     "driver_licence",
 ];
