@@ -51,14 +51,16 @@ pub(super) fn fi_ehic(v: &[u8]) -> bool {
 // ---------------------------------------------------------------- other EU driving licences
 
 /// Purely numeric (or mostly numeric) licence numbers: the digits must not
-/// be filler, and an 8-digit value must not read as a YYYYMMDD date.
+/// be filler, and an all-digit 8-digit value must not read as a YYYYMMDD
+/// date (with a letter in front, `M19930705`, it is a licence number, not a
+/// date written next to the keyword).
 pub(super) fn dl_digits(v: &[u8]) -> bool {
     let d = digits(v);
     let s = d.as_bytes();
     if s.len() < 5 || junk_digits(s) {
         return false;
     }
-    if s.len() == 8 {
+    if s.len() == 8 && !v.iter().any(u8::is_ascii_alphabetic) {
         let (y, m, dd) = (
             num(&s[..4]) as u32,
             num(&s[4..6]) as u32,
@@ -181,6 +183,7 @@ mod tests {
                 ("12345678", false),
                 ("77777777", false),
                 ("19850312", false),
+                ("M19930705", true), // Romanian: letter + 8 digits, not a date
                 ("1234", false),
             ],
         );

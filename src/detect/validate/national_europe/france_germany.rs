@@ -78,16 +78,17 @@ fn de_doc_char(c: u8) -> bool {
 }
 
 /// Personalausweis (card issued since November 2010): authority letter
-/// L M N P R T V W X Y, 8 serial characters without vowels (at least 3
-/// digits, not a filler run), optional ICAO 9303 check digit; without the
-/// check digit the serial must also contain a letter. The old
+/// L M N P R T V W X Y, 8 serial characters of the document alphabet (digits
+/// and C F G H J K L M N P R T V W X Y Z, not a filler run), optional ICAO
+/// 9303 check digit; without the check digit the serial must contain both a
+/// letter and a digit. The old
 /// all-digit cards expired by 2020 and are not matched (a 10-digit number
 /// near "ID number" passes their check one time in ten).
 pub(super) fn de_id(v: &[u8]) -> bool {
     de_document(v, b"LMNPRTVWXY")
 }
 
-/// Reisepass: C F G H J K, 8 serial characters (at least 3 digits), optional
+/// Reisepass: C F G H J K, 8 serial characters (any mix), optional
 /// ICAO check digit; without it the serial must contain a letter (a letter +
 /// 8 digits without a check digit is also a US passport shape).
 pub(super) fn de_passport(v: &[u8]) -> bool {
@@ -95,8 +96,12 @@ pub(super) fn de_passport(v: &[u8]) -> bool {
 }
 
 /// The shared shape of German ID cards and passports: a first letter from
-/// `first`, 8 serial characters (at least 3 digits, not filler), and an
-/// optional ICAO 9303 check digit; without it the serial needs a letter.
+/// `first`, 8 serial characters (not a run of filler digits), and an
+/// optional ICAO 9303 check digit. The alphabet (BSI, ICAO 9303 document
+/// number) mixes digits and letters freely: serials with one or two digits
+/// (or none) are as real as the digit-heavy specimens. Without the check
+/// digit the serial needs a letter (letter + 8 digits is the US passport
+/// shape) and a digit (letters only is a placeholder or a word).
 fn de_document(v: &[u8], first: &[u8]) -> bool {
     let a = alnum_upper(v);
     let s = a.as_bytes();
@@ -107,11 +112,16 @@ fn de_document(v: &[u8], first: &[u8]) -> bool {
         return false;
     }
     let d = digits(&s[1..9]);
-    if d.len() < 3 || junk_digits(d.as_bytes()) {
+    // Filler only matters when the serial is mostly digits (`P12345678`);
+    // `HM88J8RYC` repeats a digit by chance.
+    if d.len() >= 6 && junk_digits(d.as_bytes()) {
         return false;
     }
     if s.len() == 10 {
         return s[9].is_ascii_digit() && icao_check(&s[..9]) == Some(dv(s[9]));
+    }
+    if d.is_empty() {
+        return false;
     }
     // Without its check digit, a letter + 8 digits is too common a shape
     // (member, patient, ticket ids): require a letter in the serial too.
@@ -246,9 +256,14 @@ mod tests {
                 ("T4X9R2M71", true),
                 ("L01X00T471", true),
                 ("T220001294", false),
-                ("P12345678", false),  // filler digits
-                ("A22000129", false),  // A is not an authority letter
-                ("TXXXXXXXX", false),  // no digits
+                ("P12345678", false), // filler digits
+                ("A22000129", false), // A is not an authority letter
+                ("TXXXXXXXX", false), // no digits
+                ("L5XY9PTXC", true),  // one digit is enough
+                ("M9K9NHL9J3", true), // a digit repeated by chance is not filler
+                ("VVKYMZWYM7", true), // letters only, but its check digit holds
+                ("VVKYMZWYM", false), // letters only without a check digit
+                ("YVVTLKF19", true),
                 ("1220001297", false), // old all-digit card: not matched
             ],
         );
