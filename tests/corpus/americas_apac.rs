@@ -151,6 +151,41 @@ fn everyday(r: &mut Rng, v: &mut Vec<String>) {
         r.alnum(12, b"0123456789abcdef")
     ));
     v.push(format!("Tracking number {} out for delivery", r.digits(12)));
+    // Short keywords that are also everyday words (run, tin, pan, med, ein,
+    // pr, sin) next to everyday numbers.
+    v.push(format!(
+        "nightly job run {} finished in {} s",
+        r.digits(8),
+        r.below(90) + 10
+    ));
+    v.push(format!(
+        "{} tin cans, pallet {} (pan {}x{} mm)",
+        r.below(90) + 10,
+        r.digits(9),
+        800 + r.below(400),
+        600 + r.below(200)
+    ));
+    v.push(format!(
+        "Med cart restocked, barcode {} scanned",
+        r.digits(14)
+    ));
+    v.push(format!(
+        "Das ist ein Auftrag mit Nummer {} vom Montag.",
+        r.digits(9)
+    ));
+    v.push(format!(
+        "PR no {} merged into main (build {})",
+        r.below(20000) + 100,
+        r.digits(10)
+    ));
+    v.push(format!(
+        "Customer called from {}-{}-{}, ZIP {:05}-{:04}",
+        200 + r.below(700),
+        200 + r.below(700),
+        r.digits(4),
+        10000 + r.below(89999),
+        r.below(10000)
+    ));
     v.push(format!(
         "Room {} booked, confirmation {}{}",
         100 + r.below(800),
