@@ -60,16 +60,27 @@ pub(super) fn us_passport(v: &[u8]) -> bool {
 }
 
 /// US driver's licence: state formats vary (letter + 4–14 digits, 7–12
-/// digits, `WDL` + 9, grouped forms); 4–14 digits, at most 3 letters, all
-/// letters before the digits except Washington's `WDL` format.
+/// digits, `WDL` + 9, grouped forms); 4–14 digits, all letters before the
+/// digits except Washington's `WDL` format. Two-letter prefixes carry at most
+/// 7 digits (Colorado, Ohio, West Virginia, Idaho) and three letters exactly
+/// 6 (North Dakota): no state issues two letters and 13 digits, the Indian
+/// `SS RR YYYY NNNNNNN` form. Washington's `WDL` + 9 characters may be mostly
+/// letters.
 pub(super) fn us_dl(v: &[u8]) -> bool {
     let a = alnum_upper(v);
     let b = a.as_bytes();
     if b.len() == 12 && b.starts_with(b"WDL") {
-        return b.iter().any(u8::is_ascii_digit) && !junk_digits(digits(v).as_bytes());
+        return b[3..].iter().any(|&c| c != b[3]);
     }
     let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    letters <= 3 && b[letters..].iter().all(u8::is_ascii_digit) && dl_plausible(v, 4, 14)
+    let n = b.len() - letters;
+    let prefix_ok = match letters {
+        0 | 1 => true,
+        2 => n <= 7,
+        3 => n == 6,
+        _ => false,
+    };
+    prefix_ok && b[letters..].iter().all(u8::is_ascii_digit) && dl_plausible(v, 4, 14)
 }
 
 #[cfg(test)]
@@ -149,6 +160,11 @@ mod tests {
                 ("123 456 781", true),
                 ("46372811", true),
                 ("K47-19-2035", true),
+                ("WDLS0ZZBNSRJ", true),
+                ("OH482917", true),
+                ("MH1220110012345", false),
+                ("MH12 20110012345", false),
+                ("WDLAAAAAAAAA", false),
                 ("2026-05-01", false),
                 ("20260501", false),
                 ("555-201-4477", false),
