@@ -5,6 +5,7 @@
 #[allow(unused_imports)]
 use super::gen::*;
 
+mod extra;
 mod names;
 mod phones;
 
@@ -230,6 +231,7 @@ pub fn positives(r: &mut Rng) -> Vec<Plant> {
     };
     v.push(plant(text, val, &["MAC_ADDRESS"]));
     v.extend(names::positives(r));
+    v.extend(extra::positives(r));
     v.extend(phones::positives(r));
     v
 }
@@ -332,6 +334,7 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     v.push(format!("mac address {}", mac(r)[..5].join(":")));
     v.push(format!("build {} deployed", r.alnum(12, HEX)));
     v.extend(names::decoys(r));
+    v.extend(extra::decoys(r));
     v.extend(phones::decoys(r));
     v
 }
