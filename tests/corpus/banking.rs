@@ -8,6 +8,7 @@ use super::gen::*;
 mod cards;
 mod debug;
 mod domestic;
+mod extra;
 mod ibans;
 
 use ibans::{bad_national_bban, bban, print_form, COUNTRIES};
@@ -60,6 +61,7 @@ pub fn positives(r: &mut Rng) -> Vec<Plant> {
     }
     v.extend(domestic::positives(r));
     v.extend(cards::positives(r));
+    v.extend(extra::positives(r));
     v
 }
 
@@ -123,5 +125,6 @@ pub fn decoys(r: &mut Rng) -> Vec<String> {
     ));
     v.extend(domestic::decoys(r));
     v.extend(cards::decoys(r));
+    v.extend(extra::decoys(r));
     v
 }
