@@ -211,6 +211,46 @@ pub fn positives(r: &mut Rng) -> Vec<Plant> {
         _ => format!("Insured: {n} (policy holder)"),
     };
     v.push(plant(text, n, &["NAME"]));
+    // Labels in other languages and mail headers.
+    let f = *r.pick(&[
+        "Lucía",
+        "Thomas",
+        "Chiara",
+        "Émilie",
+        "Sven",
+        "Agnieszka",
+        "Kenji",
+    ]);
+    let l = *r.pick(&[
+        "Navarro",
+        "Hoffmann",
+        "Esposito",
+        "Girard",
+        "Lindqvist",
+        "Zielińska",
+        "Watanabe",
+    ]);
+    let n = format!("{f} {l}");
+    let text = match r.below(5) {
+        0 => format!("Attn: {n}"),
+        1 => format!("Nombre completo: {n}"),
+        2 => format!("Nom complet : {n}"),
+        3 => format!("guest,room\n{n},{}", 100 + r.below(400)),
+        _ => format!("Recipient: {n} <office>"),
+    };
+    v.push(plant(text, n, &["NAME"]));
+    // A phone number in a CSV cell under its column header.
+    let s = format!(
+        "({}) {}-{}",
+        r.pick(&["312", "206", "303"]),
+        r.pick(&["284", "467", "739"]),
+        1000 + r.below(9000)
+    );
+    v.push(plant(
+        format!("account,phone\nA-{},{s}", r.digits(4)),
+        s,
+        &["PHONE_NUMBER"],
+    ));
     v
 }
 
