@@ -6,7 +6,6 @@
 use super::gen::*;
 
 mod cards;
-mod debug;
 mod domestic;
 mod extra;
 mod ibans;
