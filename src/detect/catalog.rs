@@ -103,6 +103,18 @@ pub struct PatternDef {
     pub prefilter: Option<String>,
 }
 
+/// A context rule (see `DetectorDef::reject_context`).
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ContextRule {
+    /// Regex over the text before the value (end anchored by `$`).
+    #[serde(default)]
+    pub before: Option<String>,
+    /// Regex over the text after the value (start anchored by `^`).
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
 /// A detector as written in `detectors/*.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,9 +173,21 @@ pub struct DetectorDef {
     /// structural trigger every match contains, so the pattern is tried only
     /// around it instead of over every byte (`engine.rs`, `Prefilter`):
     /// `email` (an `@`), `ipv4` (digit `.` digit), `ipv6` (`:` next to a hex
-    /// digit or `:`), `digits` (a run of 4+ digits at a word start).
+    /// digit or `:`), `card` (13 digits, or 4 + separator + 4, at a word
+    /// start).
     #[serde(default)]
     pub prefilter: Option<String>,
+    /// Context that makes a match something else (`Dutch driving licence
+    /// 5157167811` is not a US licence): a match is dropped when a rule's
+    /// `before` regex matches the text just before it (up to 48 bytes, `$`
+    /// is the value's start) and its `after` regex the text just after it
+    /// (`^` is the value's end); a missing side always holds.
+    #[serde(default)]
+    pub reject_context: Vec<ContextRule>,
+    /// A match overlapping another detector's keyword is that keyword, not a
+    /// value (`Documento Nacional de Identidad` is not a person's name).
+    #[serde(default)]
+    pub not_a_keyword: bool,
     /// Extra patterns.
     #[serde(default)]
     pub patterns: Vec<PatternDef>,

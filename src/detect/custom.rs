@@ -132,6 +132,8 @@ pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogE
             recommended: true,
             macie: false,
             prefilter: None,
+            reject_context: vec![],
+            not_a_keyword: false,
             patterns: vec![],
             description: d.description,
             examples: d.examples,

@@ -84,6 +84,8 @@ pub struct Detector {
     pub(super) end_to_end: bool,
     /// Upper-cased exclusion values.
     pub(super) excludes: Vec<Vec<u8>>,
+    /// Compiled `reject_context` rules: (before, after).
+    pub(super) reject_context: Vec<(Option<Regex>, Option<Regex>)>,
 }
 
 #[derive(Debug)]
@@ -104,8 +106,11 @@ pub(super) enum Prefilter {
     Ipv4,
     /// A `:` next to a hex digit or `:` on both sides.
     Ipv6,
-    /// The start of a run of at least four digits at a word start.
-    Digits,
+    /// A card-shaped digit run at a word start: 13 digits, or 4 digits, a
+    /// space or hyphen and 4 more. The pattern may look up to 8 bytes back
+    /// (context alternatives emulating a look-behind), so it is searched in
+    /// a small window instead of anchored.
+    Card,
 }
 
 impl Prefilter {
@@ -113,7 +118,7 @@ impl Prefilter {
         Prefilter::Email,
         Prefilter::Ipv4,
         Prefilter::Ipv6,
-        Prefilter::Digits,
+        Prefilter::Card,
     ];
 
     fn parse(s: &str) -> Option<Prefilter> {
@@ -121,7 +126,7 @@ impl Prefilter {
             "email" => Prefilter::Email,
             "ipv4" => Prefilter::Ipv4,
             "ipv6" => Prefilter::Ipv6,
-            "digits" => Prefilter::Digits,
+            "card" => Prefilter::Card,
             _ => return None,
         })
     }
@@ -132,7 +137,7 @@ impl Prefilter {
             Prefilter::Email => Some(b'@'),
             Prefilter::Ipv4 => Some(b'.'),
             Prefilter::Ipv6 => Some(b':'),
-            Prefilter::Digits => None,
+            Prefilter::Card => None,
         }
     }
 
@@ -180,7 +185,16 @@ impl Prefilter {
                 let r = back(at, 64, &|b| b.is_ascii_hexdigit() || b == b':');
                 [Some(ctx(r)), None]
             }
-            Prefilter::Digits => [Some(ctx(at)), None],
+            Prefilter::Card => [Some(ctx(at)), None],
+        }
+    }
+
+    /// How far before a trigger a match may start when it is searched in a
+    /// window (unanchored) rather than at `starts`.
+    pub(super) fn window_back(self) -> Option<usize> {
+        match self {
+            Prefilter::Card => Some(8),
+            _ => None,
         }
     }
 
@@ -202,8 +216,14 @@ impl Prefilter {
                 let hex = |b: &u8| b.is_ascii_hexdigit() || *b == b':';
                 hay[at] == b':' && before(hex) && after(hex)
             }
-            Prefilter::Digits => {
-                hay.len() >= at + 4 && hay[at..at + 4].iter().all(u8::is_ascii_digit)
+            Prefilter::Card => {
+                let digits = |r: std::ops::Range<usize>| {
+                    hay.len() >= r.end && hay[r].iter().all(u8::is_ascii_digit)
+                };
+                digits(at..at + 4)
+                    && (digits(at + 4..at + 13)
+                        || (hay.get(at + 4).is_some_and(|b| *b == b' ' || *b == b'-')
+                            && digits(at + 5..at + 9)))
             }
         }
     }
@@ -243,6 +263,9 @@ pub enum Rejection {
     Overlapped,
     /// Part of a longer number (`123-45-6789-0`, `1.2.10.0.0.1`).
     Embedded,
+    /// The text around it says it is something else (`reject_context`,
+    /// `not_a_keyword`).
+    Context,
 }
 
 /// A detection: which detector, where, and how sure.
@@ -313,7 +336,7 @@ pub enum EngineError {
         name: String,
     },
     /// A prefilter name is unknown.
-    #[error("detector {id}: unknown prefilter {name:?} (email, ipv4, ipv6 or digits)")]
+    #[error("detector {id}: unknown prefilter {name:?} (email, ipv4, ipv6 or card)")]
     Prefilter {
         /// Detector id.
         id: String,
@@ -435,7 +458,25 @@ impl Engine {
         let mut prefiltered: [Vec<u32>; 4] = Default::default();
         for (di, def) in defs.into_iter().enumerate() {
             let di = di as u32;
+            let ctx_re = |src: &Option<String>| -> Result<Option<Regex>, EngineError> {
+                match src {
+                    None => Ok(None),
+                    Some(r) => Regex::builder()
+                        .syntax(syntax_config())
+                        .build(r)
+                        .map(Some)
+                        .map_err(|e| EngineError::Regex {
+                            id: def.id.clone(),
+                            message: format!("reject_context: {e}"),
+                        }),
+                }
+            };
+            let mut reject_context = Vec::new();
+            for r in &def.reject_context {
+                reject_context.push((ctx_re(&r.before)?, ctx_re(&r.after)?));
+            }
             let mut det = Detector {
+                reject_context,
                 kw_patterns: vec![],
                 patterns: vec![],
                 end_to_end: custom_ids.get(di as usize).copied().unwrap_or(false),

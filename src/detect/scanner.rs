@@ -30,6 +30,9 @@ fn embedded_in_number(hay: &[u8], s: usize, e: usize) -> bool {
     hay[e - 1].is_ascii_digit() && (digit(e) || (e + 1 < hay.len() && sep(hay[e]) && digit(e + 1)))
 }
 
+/// How much text before and after a value `reject_context` rules see.
+const CONTEXT_BYTES: usize = 48;
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -379,6 +382,22 @@ impl<'e> Scanner<'e> {
             if q < covered {
                 continue;
             }
+            if let Some(back) = pf.window_back() {
+                let from = q.saturating_sub(back).max(covered);
+                let to = (q + ml).min(hay.len());
+                if let Some(m) = self.search(pi, &Input::new(hay).range(from..to)) {
+                    if m.start() <= q && m.end() > m.start() {
+                        self.cands.push(Cand {
+                            pattern: pi,
+                            start: m.start(),
+                            end: m.end(),
+                            keyword: false,
+                        });
+                        covered = m.end();
+                    }
+                }
+                continue;
+            }
             for s in pf.starts(hay, q).into_iter().flatten() {
                 if s == tried {
                     continue;
@@ -401,6 +420,40 @@ impl<'e> Scanner<'e> {
                 }
             }
         }
+    }
+
+    /// `reject_context` and `not_a_keyword` (see `DetectorDef`).
+    fn context_rejects(&self, di: u32, hay: &[u8], s: usize, e: usize) -> bool {
+        let eng = self.engine;
+        let det = &eng.detectors[di as usize];
+        for (before, after) in &det.reject_context {
+            let b_ok = before.as_ref().is_none_or(|re| {
+                let from = s.saturating_sub(CONTEXT_BYTES);
+                re.is_match(Input::new(&hay[from..s]))
+            });
+            let a_ok = b_ok
+                && after.as_ref().is_none_or(|re| {
+                    let to = (e + CONTEXT_BYTES).min(hay.len());
+                    re.is_match(Input::new(&hay[e..to]))
+                });
+            if b_ok && a_ok {
+                return true;
+            }
+        }
+        if det.def.not_a_keyword {
+            // hits are ordered by end; keywords are short
+            let from = self.kw_hits.partition_point(|h| h.end <= s);
+            return self.kw_hits[from..]
+                .iter()
+                .take_while(|h| h.start < e + 256)
+                .any(|h| {
+                    h.start < e
+                        && h.end > s
+                        && h.end - h.start >= 4
+                        && !eng.keywords.detectors(h.kw).contains(&di)
+                });
+        }
+        false
     }
 
     fn keyword_near(&self, di: u32, start: usize) -> bool {
@@ -481,6 +534,10 @@ impl<'e> Scanner<'e> {
                 .any(|w| memchr::memmem::find(&hay[c.start..c.end], w.as_bytes()).is_some())
             {
                 self.reject(di, s, e, Rejection::IgnoreWord);
+                continue;
+            }
+            if self.context_rejects(di, hay, s, e) {
+                self.reject(di, s, e, Rejection::Context);
                 continue;
             }
             if eng.allow.allows(value) {

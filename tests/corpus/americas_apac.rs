@@ -167,7 +167,9 @@ fn everyday(r: &mut Rng, v: &mut Vec<String>) {
     ));
     v.push(format!(
         "Med cart restocked, barcode {} scanned",
-        r.digits(14)
+        // "med" is one of Macie's UDI keywords: a valid GS1 number here is a
+        // device identifier by Macie's rule, so the decoy's check digit is wrong
+        health::gtin14_bad_check(r)
     ));
     v.push(format!(
         "Das ist ein Auftrag mit Nummer {} vom Montag.",

@@ -46,7 +46,7 @@ const DOCS: usize = 100;
 const MIN_PRECISION: f64 = 0.97;
 const MIN_RECALL: f64 = 0.97;
 /// Fail when a catalog detector is not planted in every document.
-const REQUIRE_FULL_COVERAGE: bool = false;
+const REQUIRE_FULL_COVERAGE: bool = true;
 
 const FILLER: &[&str] = &[
     "2024-05-17T09:12:44Z INFO  http.server request completed method=GET path=/api/v2/orders status=200 duration_ms=12",

@@ -61,6 +61,13 @@ fn gs1_check(body: &str) -> u32 {
     (10 - s % 10) % 10
 }
 
+/// A GTIN-14-shaped number whose GS1 check digit is wrong.
+pub(super) fn gtin14_bad_check(r: &mut Rng) -> String {
+    let body = format!("{}{}", r.pick(&["0", "1"]), r.digits(12));
+    let bad = (gs1_check(&body) + 1 + r.below(9) as u32) % 10;
+    format!("{body}{bad}")
+}
+
 fn gtin14(r: &mut Rng) -> String {
     let body = format!("{}{}", r.pick(&["0", "0", "1"]), r.digits(12));
     format!("{body}{}", gs1_check(&body))

@@ -288,6 +288,13 @@ pub(super) fn card_expiry_my(v: &[u8]) -> bool {
     k == 2 && lens[0] <= 2 && (1..=12).contains(&n[0]) && exp_year_ok(n[1], lens[1])
 }
 
+/// A number next to an expiry keyword that no expiry pattern took: never an
+/// expiry. It is the value the keyword labels (`keyword_nearest`), so a
+/// number further on (the next line of a log or CSV) is not taken instead.
+pub(super) fn card_expiry_blocker(_v: &[u8]) -> bool {
+    false
+}
+
 /// CVV/CVC: three or four digits, not all zeros.
 pub(super) fn card_cvv(v: &[u8]) -> bool {
     let d = digits(v);

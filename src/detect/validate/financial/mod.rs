@@ -16,8 +16,8 @@ mod other;
 use super::Validator;
 use bban::{de_bban, es_bban, fr_bban, gb_bban, gb_sort_account, it_bban};
 use cards::{
-    ar_sube, card_cvv, card_expiry, card_expiry_my, card_expiry_ym, card_magstripe, card_number,
-    card_number_strict,
+    ar_sube, card_cvv, card_expiry, card_expiry_blocker, card_expiry_my, card_expiry_ym,
+    card_magstripe, card_number, card_number_strict,
 };
 use iban::iban;
 use other::{swift_bic, us_aba_routing, us_bank_account};
@@ -30,6 +30,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "card_expiry" => card_expiry,
         "card_expiry_ym" => card_expiry_ym,
         "card_expiry_my" => card_expiry_my,
+        "card_expiry_blocker" => card_expiry_blocker,
         "card_cvv" => card_cvv,
         "card_magstripe" => card_magstripe,
         "ar_sube" => ar_sube,
@@ -53,12 +54,13 @@ mod tests {
     use super::*;
 
     /// Every validator name this file registers.
-    const NAMES: [&str; 18] = [
+    const NAMES: [&str; 19] = [
         "card_number",
         "card_number_strict",
         "card_expiry",
         "card_expiry_ym",
         "card_expiry_my",
+        "card_expiry_blocker",
         "card_cvv",
         "card_magstripe",
         "ar_sube",
