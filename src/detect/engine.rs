@@ -241,6 +241,13 @@ pub(super) struct Pattern {
     pub(super) word_start: bool,
     /// Some byte that can start a match is not a word byte (`[A-Za-z0-9_]`).
     pub(super) first_nonword: bool,
+    /// Every match (away from position 0) starts with a non-word byte
+    /// followed by a word byte: one byte before a word start (a leading
+    /// context class such as `(?:^|[^0-9A-Za-z])`).
+    pub(super) before_word: bool,
+    /// Every match starts at a word start or on a non-ASCII byte (names and
+    /// addresses with accented capitals): attempts only there.
+    pub(super) word_or_high: bool,
     /// The possible first two bytes of a match (a 65,536-bit set), when the
     /// regex says so: a finer filter than `first` for keyword windows.
     pub(super) first2: Option<Box<[u64; 1024]>>,
@@ -401,6 +408,89 @@ fn first_two_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[u64; 1024]>> {
     Some(t)
 }
 
+/// The exact sets of first bytes and first two bytes a match can start
+/// with at any position but the haystack's start (the scanner always tries
+/// position 0), read off a lazy DFA: the state after one or two bytes from
+/// every start state (look-behind: word byte, other byte, line ends) is
+/// not dead. Few distinct states follow the first byte, so this costs a few
+/// thousand transitions per pattern. `None` when the DFA gives up.
+fn dfa_first_sets(re_src: &str) -> Option<(Box<[bool; 256]>, Box<[u64; 1024]>)> {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::util::start;
+    let dfa = DFA::builder()
+        .syntax(syntax_config())
+        .configure(DFA::config().cache_capacity(4 << 20))
+        .build(re_src)
+        .ok()?;
+    let mut cache = dfa.create_cache();
+    let mut f1 = Box::new([false; 256]);
+    let mut f2 = Box::new([0u64; 1024]);
+    let mut seen: std::collections::HashMap<regex_automata::hybrid::LazyStateID, Vec<bool>> =
+        Default::default();
+    for lb in [b'a', b' ', b'\n', b'\r'] {
+        let cfg = start::Config::new()
+            .anchored(regex_automata::Anchored::Yes)
+            .look_behind(Some(lb));
+        let s0 = dfa.start_state(&mut cache, &cfg).ok()?;
+        for b0 in 0..=255u8 {
+            let s1 = dfa.next_state(&mut cache, s0, b0).ok()?;
+            if s1.is_dead() || s1.is_quit() {
+                if s1.is_quit() {
+                    return None;
+                }
+                continue;
+            }
+            f1[b0 as usize] = true;
+            let row = match seen.get(&s1) {
+                Some(r) => r.clone(),
+                None => {
+                    let mut r = vec![false; 256];
+                    for b1 in 0..=255u8 {
+                        let s2 = dfa.next_state(&mut cache, s1, b1).ok()?;
+                        if s2.is_quit() {
+                            return None;
+                        }
+                        // a match state means a match ended before b1
+                        r[b1 as usize] = !s2.is_dead() || s1.is_match();
+                    }
+                    seen.insert(s1, r.clone());
+                    r
+                }
+            };
+            for (b1, ok) in row.iter().enumerate() {
+                if *ok {
+                    let i = (b0 as usize) << 8 | b1;
+                    f2[i >> 6] |= 1 << (i & 63);
+                }
+            }
+        }
+    }
+    Some((f1, f2))
+}
+
+/// Whether a match can start with an ASCII word byte right after another
+/// word byte (mid-word); true when unsure.
+fn word_byte_after_word(re_src: &str) -> bool {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::util::start;
+    let Ok(dfa) = DFA::builder().syntax(syntax_config()).build(re_src) else {
+        return true;
+    };
+    let mut cache = dfa.create_cache();
+    let cfg = start::Config::new()
+        .anchored(regex_automata::Anchored::Yes)
+        .look_behind(Some(b'a'));
+    let Ok(s0) = dfa.start_state(&mut cache, &cfg) else {
+        return true;
+    };
+    (0..=255u8)
+        .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .any(|b| {
+            dfa.next_state(&mut cache, s0, b)
+                .map_or(true, |s| !s.is_dead())
+        })
+}
+
 /// Whether every match of `hir` starts with a word-boundary assertion.
 fn starts_with_word_boundary(hir: &regex_syntax::hir::Hir) -> bool {
     use regex_syntax::hir::{HirKind, Look};
@@ -525,7 +615,17 @@ impl Engine {
                     .unwrap_or(UNBOUNDED_MAX)
                     .min(UNBOUNDED_MAX);
                 let pi = patterns.len() as u32;
-                let first = first_bytes(&hir);
+                let mut first = first_bytes(&hir);
+                let mut first2 = first_two_bytes(&hir);
+                // Keyword-window attempts run at every position of a zone the
+                // filters let through: where literal extraction gives up (a
+                // leading `(?:^|[^0-9A-Za-z])`, big classes), ask the DFA.
+                if kw_req && !det.def.keywords.is_empty() && first2.is_none() {
+                    if let Some((f1, f2)) = dfa_first_sets(&re_src) {
+                        first = f1;
+                        first2 = Some(f2);
+                    }
+                }
                 let kw_req = kw_req && !det.def.keywords.is_empty();
                 let word_start = starts_with_word_boundary(&hir);
                 let prefilter = match &prefilters[k] {
@@ -586,9 +686,21 @@ impl Engine {
                     first_nonword: first.iter().enumerate().any(|(b, &ok)| {
                         ok && !(b as u8).is_ascii_alphanumeric() && b != b'_' as usize
                     }),
+                    before_word: first2.as_ref().is_some_and(|t| {
+                        let w = |b: usize| (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+                        (0..65536usize)
+                            .all(|i| t[i >> 6] & (1 << (i & 63)) == 0 || (!w(i >> 8) && w(i & 255)))
+                    }),
+                    word_or_high: kw_req
+                        && first.iter().enumerate().all(|(b, &ok)| {
+                            !ok || b >= 0x80
+                                || (b as u8).is_ascii_alphanumeric()
+                                || b == b'_' as usize
+                        })
+                        && !word_byte_after_word(&re_src),
                     first,
                     word_start,
-                    first2: first_two_bytes(&hir),
+                    first2,
                     trigger,
                 });
             }

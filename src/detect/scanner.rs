@@ -55,6 +55,8 @@ pub struct Scanner<'e> {
     kw_hits: Vec<super::keywords::KwHit>,
     /// Word starts of the current keyword's zone.
     zone_starts: Vec<usize>,
+    /// Word starts and non-ASCII bytes of the current keyword's zone.
+    zone_high: Vec<usize>,
     /// Literal prefix hits of this call: (position, literal index).
     lit_hits: Vec<(usize, u32)>,
     /// Prefilter trigger positions of this call, by `Prefilter::ALL` order.
@@ -74,6 +76,7 @@ impl<'e> Scanner<'e> {
             scan_cache: engine.scan_re.as_ref().map(|r| r.create_cache()),
             kw_hits: Vec::new(),
             zone_starts: Vec::new(),
+            zone_high: Vec::new(),
             lit_hits: Vec::new(),
             pre_hits: Default::default(),
             tried_to: vec![0; engine.patterns.len()],
@@ -148,6 +151,7 @@ impl<'e> Scanner<'e> {
         self.tried_to.iter_mut().for_each(|t| *t = 0);
         let hits = std::mem::take(&mut self.kw_hits);
         let mut zs = std::mem::take(&mut self.zone_starts);
+        let mut zh = std::mem::take(&mut self.zone_high);
         for h in &hits {
             if h.start >= hay.len() {
                 continue;
@@ -164,9 +168,15 @@ impl<'e> Scanner<'e> {
                 .unwrap_or(0);
             let zmax = (h.end + widest + 1).min(hay.len());
             zs.clear();
+            zh.clear();
             for at in h.start..zmax {
-                if is_word_byte(hay[at]) && (at == 0 || !is_word_byte(hay[at - 1])) {
+                let b = hay[at];
+                let ws = is_word_byte(b) && (at == 0 || !is_word_byte(hay[at - 1]));
+                if ws {
                     zs.push(at);
+                }
+                if ws || b >= 0x80 {
+                    zh.push(at);
                 }
             }
             for &di in eng.keywords.detectors(h.kw) {
@@ -187,18 +197,59 @@ impl<'e> Scanner<'e> {
                     } else {
                         ws
                     };
-                    let fast = p.word_start && !p.first_nonword;
+                    // Where attempts can start: word starts (`\b` + word
+                    // byte), one byte before them (a context class), or
+                    // anywhere.
+                    let fast = (p.word_start && !p.first_nonword) || p.word_or_high;
+                    let zl: &[usize] = if p.word_start && !p.first_nonword {
+                        &zs
+                    } else {
+                        &zh
+                    };
+                    let before = !fast && p.before_word;
                     let mut k = if fast {
-                        zs.partition_point(|&x| x < at)
+                        zl.partition_point(|&x| x < at)
+                    } else if before {
+                        zs.partition_point(|&x| x < at + 1)
                     } else {
                         0
                     };
+                    if before && at == 0 && zone_end > 0 {
+                        // position 0 (`^`) is a start of its own
+                        let input = Input::new(hay)
+                            .range(0..p.max_len.min(hay.len()))
+                            .anchored(Anchored::Yes);
+                        if let Some(m) = self.search(pi, &input) {
+                            if m.end() > m.start()
+                                && (!det.end_to_end || m.end() <= h.end + det.def.keyword_distance)
+                            {
+                                let c = Cand {
+                                    pattern: pi,
+                                    start: m.start(),
+                                    end: m.end(),
+                                    keyword: true,
+                                };
+                                if nearest {
+                                    best = Some(c);
+                                } else {
+                                    self.cands.push(c);
+                                }
+                            }
+                        }
+                        at = 1;
+                    }
                     loop {
+                        if before && nearest && best.is_some() {
+                            break;
+                        }
                         // the next position to try
-                        let pos = if fast {
-                            match zs.get(k) {
-                                Some(&x) if x < zone_end => {
+                        let pos = if fast || before {
+                            match if fast { zl.get(k) } else { zs.get(k) } {
+                                Some(&x)
+                                    if x >= before as usize && (x - before as usize) < zone_end =>
+                                {
                                     k += 1;
+                                    let x = x - before as usize;
                                     if x < at {
                                         continue;
                                     }
@@ -214,7 +265,8 @@ impl<'e> Scanner<'e> {
                         };
                         at = pos + 1;
                         let b = hay[pos];
-                        if !p.first[b as usize]
+                        // position 0 is always tried (`^` alternatives)
+                        if pos != 0 && !p.first[b as usize]
                             || (!fast
                                 && p.word_start
                                 && pos > 0
@@ -223,7 +275,8 @@ impl<'e> Scanner<'e> {
                         {
                             continue;
                         }
-                        if let (Some(t), Some(&b2)) = (&p.first2, hay.get(pos + 1)) {
+                        if let (Some(t), Some(&b2), true) = (&p.first2, hay.get(pos + 1), pos != 0)
+                        {
                             let i = (b as usize) << 8 | b2 as usize;
                             if t[i >> 6] & (1 << (i & 63)) == 0 {
                                 continue;
@@ -273,6 +326,7 @@ impl<'e> Scanner<'e> {
             }
         }
         self.zone_starts = zs;
+        self.zone_high = zh;
         self.kw_hits = hits;
         // 2. literal prefixes: anchored confirmation
         let lit_hits = std::mem::take(&mut self.lit_hits);
