@@ -55,6 +55,18 @@ pub fn scan_object(
     input: Input<'_>,
     opts: &ScanOptions,
 ) -> ObjectResult {
+    scan_object_then(scanner, meta, input, opts, &mut |_| {})
+}
+
+/// `scan_object`, calling `after` on the collector once extraction ended
+/// and before the result is built (a source reports its own failure there).
+pub fn scan_object_then(
+    scanner: &mut Scanner<'_>,
+    meta: ObjectMeta,
+    input: Input<'_>,
+    opts: &ScanOptions,
+    after: &mut dyn FnMut(&mut ObjectCollector),
+) -> ObjectResult {
     let engine = scanner.engine();
     let mut out = ObjectCollector::new(&opts.findings);
     let mut budget = Budget::default();
@@ -82,6 +94,7 @@ pub fn scan_object(
             out.fail("INTERNAL_ERROR", format!("extractor panicked: {msg}"));
         }
     }
+    after(&mut out);
     out.finish(engine, meta)
 }
 

@@ -220,6 +220,15 @@ pub struct S3Args {
     /// ListObjectsV2 page size (MaxKeys; default: the server's, 1,000).
     #[arg(long, value_name = "N", hide = true)]
     pub page_size: Option<i32>,
+    /// Hidden (tests, measurements): zip/Office/Parquet objects larger than
+    /// this are read by ranged GETs instead of downloaded whole; default:
+    /// the in-memory cap (--max-in-memory, 64 MiB).
+    #[arg(long, value_name = "SIZE", hide = true, env = "PIISCAN_RANGED_ABOVE")]
+    pub ranged_above: Option<String>,
+    /// Hidden (tests, measurements): largest ranged GET of sequential
+    /// reading (1 MiB).
+    #[arg(long, value_name = "SIZE", hide = true, env = "PIISCAN_RANGE_WINDOW")]
+    pub range_window: Option<String>,
 }
 
 /// How to reach AWS or an S3-compatible store (shared by `scan s3://...` and `buckets`).

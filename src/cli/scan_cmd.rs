@@ -269,5 +269,9 @@ fn s3_options(a: &ScanArgs, targets: Vec<S3Target>) -> Result<S3ScanOptions> {
         criteria,
         concurrency: s.concurrency,
         page_size: s.page_size,
+        ranged_above: size_opt(&s.ranged_above, "--ranged-above")?,
+        range_window: size_opt(&s.range_window, "--range-window")?
+            .unwrap_or(scan_s3::RANGE_WINDOW)
+            .max(1),
     })
 }

@@ -261,9 +261,14 @@ impl Report {
                     s.objects_listed,
                     s.objects_listed.saturating_sub(s.objects_in_scope)
                 )?;
+                let ranged = if r.ranged_get > 0 {
+                    format!(" ({} ranged for random access)", r.ranged_get)
+                } else {
+                    String::new()
+                };
                 writeln!(
                     w,
-                    "    requests: {} LIST, {} GET, {} HEAD, {} tagging, {} other; {} transferred",
+                    "    requests: {} LIST, {} GET{ranged}, {} HEAD, {} tagging, {} other; {} transferred",
                     r.list,
                     r.get,
                     r.head,

@@ -17,7 +17,10 @@
 //! Requests wait for one of `--concurrency` permits. Objects up to
 //! `Limits::max_in_memory` are downloaded whole (waiting for their share of
 //! a fixed memory budget) and scanned as `Input::Bytes`; larger ones stream
-//! through a `ChannelReader` whose GET starts when a worker first reads.
+//! through a `ChannelReader` whose GET starts when a worker first reads,
+//! except zip (and Office) and Parquet objects above `ranged_above`, which
+//! the extractors read by ranged GETs (`JobBody::Ranged`): the index at the
+//! end, then only the members or column chunks they extract.
 //! Ctrl-C (`stop`) stops listing and new requests; objects in flight finish
 //! or fail with INTERRUPTED; the report holds what was done.
 
@@ -28,10 +31,10 @@ use crate::detect::{Engine, Scanner};
 use crate::extract::Input;
 use crate::findings::output::Report;
 use crate::findings::{ObjectCollector, ObjectMeta, ObjectResult, Outcome, RootSummary, Status};
-use crate::scan::{scan_object, Progress, ScanOptions};
+use crate::scan::{scan_object, scan_object_then, Progress, ScanOptions};
 use crate::source::s3::errors::Failure;
 use crate::source::s3::list::{self, ListedObject};
-use crate::source::s3::read::{ChannelReader, ObjectHeaders};
+use crate::source::s3::read::{ChannelReader, ObjectHeaders, S3RangeSource, SharedRanged};
 use crate::source::s3::{group_targets, BucketStats, Criteria, S3Error, S3Target};
 use fetch::{BucketRt, Shared};
 use globset::GlobSet;
@@ -69,7 +72,19 @@ pub struct S3ScanOptions {
     pub concurrency: usize,
     /// ListObjectsV2 MaxKeys (None: the server default, 1,000).
     pub page_size: Option<i32>,
+    /// Zip (Office) and Parquet objects larger than this are read by ranged
+    /// GETs (`Input::Random`); None: `Limits::max_in_memory`.
+    pub ranged_above: Option<u64>,
+    /// Largest ranged GET of sequential reading (`RANGE_WINDOW`).
+    pub range_window: u64,
 }
+
+/// Default largest ranged GET of a random-access read: sequential reading
+/// grows its requests from 16 KiB to this.
+pub const RANGE_WINDOW: u64 = 1 << 20;
+
+/// Fetched windows kept per random-access object (bytes).
+pub const RANGE_CACHE: u64 = 8 << 20;
 
 impl Default for S3ScanOptions {
     fn default() -> Self {
@@ -82,6 +97,8 @@ impl Default for S3ScanOptions {
             criteria: Criteria::default(),
             concurrency: 16,
             page_size: None,
+            ranged_above: None,
+            range_window: RANGE_WINDOW,
         }
     }
 }
@@ -101,6 +118,8 @@ pub(crate) enum JobBody {
     Whole(Vec<u8>),
     /// Streamed body.
     Stream(Box<ChannelReader>),
+    /// Random access by ranged GETs (large zip and Parquet objects).
+    Ranged(Arc<SharedRanged<S3RangeSource>>),
 }
 
 /// Messages to the collector.
@@ -347,6 +366,21 @@ fn run_job(scanner: &mut Scanner<'_>, job: Job, opts: &ScanOptions) -> ObjectRes
             patch_streamed(&mut r, reader.headers.as_ref(), reader.error.as_ref());
             r
         }
+        JobBody::Ranged(src) => {
+            let input = Input::Random(src.clone());
+            // A failed ranged GET (object changed: 412, connection lost)
+            // fails the object with its reason, whatever the extractor made
+            // of the I/O error; detections made before it still count.
+            scan_object_then(scanner, job.meta, input, opts, &mut |out| {
+                if let Some(f) = &src.lock().source().error {
+                    if f.is_skip() {
+                        out.skip(f.reason, f.detail.clone());
+                    } else {
+                        out.fail(f.reason, f.detail.clone());
+                    }
+                }
+            })
+        }
     }
 }
 
@@ -433,6 +467,8 @@ pub fn scan_s3(
         mem_kib,
         cancel: cancel.clone(),
         max_in_memory: opts.limits.max_in_memory,
+        ranged_above: s3.ranged_above.unwrap_or(opts.limits.max_in_memory),
+        range_window: s3.range_window,
         read_timeout: s3.aws.read_timeout.max(Duration::from_millis(100)),
         transport_failures: std::sync::atomic::AtomicU32::new(0),
         breaker_at: (2 * concurrency as u32).max(BREAKER_MIN),

@@ -98,6 +98,8 @@ pub struct BucketStats {
     pub list: AtomicU64,
     /// GetObject calls (ranged ones included).
     pub get: AtomicU64,
+    /// Of `get`: ranged GETs of random-access reads (`read::S3RangeSource`).
+    pub ranged: AtomicU64,
     /// HeadObject / HeadBucket calls.
     pub head: AtomicU64,
     /// GetObjectTagging calls.
@@ -119,6 +121,7 @@ impl BucketStats {
         RequestStats {
             list: self.list.load(Ordering::Relaxed),
             get: self.get.load(Ordering::Relaxed),
+            ranged_get: self.ranged.load(Ordering::Relaxed),
             head: self.head.load(Ordering::Relaxed),
             tagging: self.tagging.load(Ordering::Relaxed),
             other: self.other.load(Ordering::Relaxed),
