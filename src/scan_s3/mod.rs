@@ -369,15 +369,12 @@ fn run_job(scanner: &mut Scanner<'_>, job: Job, opts: &ScanOptions) -> ObjectRes
         JobBody::Ranged(src) => {
             let input = Input::Random(src.clone());
             // A failed ranged GET (object changed: 412, connection lost)
-            // fails the object with its reason, whatever the extractor made
-            // of the I/O error; detections made before it still count.
+            // decides the object's outcome and reason (a changed object is
+            // SKIPPED with OBJECT_VERSION_MISMATCH, as for a streamed GET),
+            // whatever the extractor made of the I/O error.
             scan_object_then(scanner, job.meta, input, opts, &mut |out| {
                 if let Some(f) = &src.lock().source().error {
-                    if f.is_skip() {
-                        out.skip(f.reason, f.detail.clone());
-                    } else {
-                        out.fail(f.reason, f.detail.clone());
-                    }
+                    out.source_failed(f.reason, f.detail.clone(), f.is_skip());
                 }
             })
         }
