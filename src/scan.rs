@@ -1,17 +1,18 @@
 //! The pipeline: enumerate → read → extract → match → collect, in parallel
 //! with bounded channels, and a result for every object in scope.
 //!
-//! In: a compiled `Engine`, roots, options. Out: a `Report` (sorted results,
-//! summaries). Threading: one walker (itself parallel) feeds a bounded
+//! In: a compiled `Engine`, roots, options. Out: a `Report` (results in an
+//! external sort, read back sorted; summaries). Threading: one walker (itself parallel) feeds a bounded
 //! channel; N workers on a rayon pool each own a `Scanner` and read, extract
 //! and match one object at a time; the calling thread folds results into
-//! summaries. Memory is bounded by the channel sizes and the per-object
-//! chunking, not by the tree size. A panic inside one object becomes that
+//! summaries. Memory is bounded by the channel sizes, the per-object
+//! chunking and the result store's buffer, not by the tree size. A panic inside one object becomes that
 //! object's FAILED result; the scan goes on.
 
 use crate::detect::{Engine, Scanner};
 use crate::extract::{self, Budget, Ctx, Input, Limits};
 use crate::findings::output::Report;
+use crate::findings::store::ResultStore;
 use crate::findings::{FindingOptions, ObjectCollector, ObjectMeta, ObjectResult, RootSummary};
 use crate::source::local::{self, LocalItem, LocalOptions};
 use std::io::Read;
@@ -42,6 +43,9 @@ pub struct ScanOptions {
     pub findings: FindingOptions,
     /// Worker threads (0 = one per core).
     pub threads: usize,
+    /// Results held in memory before a sorted run is written to a
+    /// temporary file (`findings::store`; default `store::MAX_RECORDS`).
+    pub sort_records: usize,
 }
 
 /// Small files are read; mid-size files are mapped; large files stream.
@@ -193,7 +197,7 @@ pub fn scan_local(
         .iter()
         .map(|r| RootSummary::new(&r.display().to_string()))
         .collect();
-    let mut results = Vec::new();
+    let mut results = ResultStore::new(opts.sort_records);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("piiscan-worker-{i}"))
@@ -281,18 +285,16 @@ pub fn scan_local(
                 None => summaries[root].listed_out_of_scope(),
                 Some(r) => {
                     summaries[root].add(engine, &r);
-                    results.push(r);
+                    results.push(&r);
                 }
             }
         }
     });
-    let mut report = Report {
+    Report {
         run_id: opts.findings.job_id.clone(),
         started_at: opts.findings.created_at.clone(),
         results,
         summaries,
         suppressed_by_baseline: 0,
-    };
-    report.sort();
-    report
+    }
 }

@@ -126,6 +126,11 @@ pub struct ScanArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
+    /// Hidden (tests): per-object results held in memory before a sorted
+    /// run is written to a temporary file (external sort of the output).
+    #[arg(long, value_name = "N", hide = true, env = "PIISCAN_SORT_RECORDS",
+          default_value_t = piiscan::findings::store::MAX_RECORDS)]
+    pub sort_records: usize,
     /// Locations listed per detection type in a finding (Macie lists 15); counts stay complete.
     #[arg(long, default_value_t = 15)]
     pub max_occurrences: usize,

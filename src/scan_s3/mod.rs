@@ -2,8 +2,9 @@
 //! extractors on a rayon pool, with a result for every object in scope.
 //!
 //! In: a compiled `Engine`, `S3ScanOptions` (locations, criteria, AWS
-//! connection), `ScanOptions`. Out: a sorted `Report` with one
-//! `RootSummary` per bucket (request counts included).
+//! connection), `ScanOptions`. Out: a `Report` (results in an external
+//! sort, read back sorted by bucket and key) with one `RootSummary` per
+//! bucket (request counts included).
 //!
 //! Threads and channels (every queue bounded, so memory does not grow with
 //! the bucket):
@@ -30,6 +31,7 @@ use crate::aws::{self, AwsOptions};
 use crate::detect::{Engine, Scanner};
 use crate::extract::Input;
 use crate::findings::output::Report;
+use crate::findings::store::ResultStore;
 use crate::findings::{ObjectCollector, ObjectMeta, ObjectResult, Outcome, RootSummary, Status};
 use crate::scan::{scan_object, scan_object_then, Progress, ScanOptions};
 use crate::source::s3::errors::Failure;
@@ -479,7 +481,7 @@ pub fn scan_s3(
         .thread_name(|i| format!("piiscan-worker-{i}"))
         .build()
         .expect("thread pool");
-    let mut results = Vec::new();
+    let mut results = ResultStore::new(opts.sort_records);
 
     std::thread::scope(|s| {
         let shared_for_io = shared;
@@ -568,11 +570,11 @@ pub fn scan_s3(
                     let r = not_read_result(engine, opts, *meta, &failure, mime);
                     progress.objects.fetch_add(1, Ordering::Relaxed);
                     summaries[bucket].add(engine, &r);
-                    results.push(r);
+                    results.push(&r);
                 }
                 Msg::Done { bucket, result } => {
                     summaries[bucket].add(engine, &result);
-                    results.push(*result);
+                    results.push(&result);
                 }
                 Msg::BucketError { bucket, failure } => {
                     let s = &mut summaries[bucket];
@@ -587,13 +589,11 @@ pub fn scan_s3(
     for (s, st) in summaries.iter_mut().zip(&stats) {
         s.requests = Some(st.snapshot());
     }
-    let mut report = Report {
+    Ok(Report {
         run_id: opts.findings.job_id.clone(),
         started_at: opts.findings.created_at.clone(),
         results,
         summaries,
         suppressed_by_baseline: 0,
-    };
-    report.sort();
-    Ok(report)
+    })
 }
