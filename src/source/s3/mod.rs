@@ -13,6 +13,7 @@
 pub mod criteria;
 pub mod errors;
 pub mod list;
+pub mod ranged;
 pub mod read;
 pub mod sample;
 
