@@ -278,7 +278,9 @@ pub(super) async fn object_task(
 
     let mut head: Vec<u8> = Vec::new();
     let mut random_access = false;
-    if o.size > SNIFF_ABOVE || o.size > sh.ranged_above {
+    // (an object of at most 8 KiB is never read by ranged GETs: the sniff
+    // would already be all of it)
+    if o.size > SNIFF_ABOVE || (o.size > sh.ranged_above && o.size > SNIFF_LEN as u64) {
         let _g = sh.get_sem.acquire().await;
         if sh.cancelled() {
             return;
