@@ -48,7 +48,8 @@ pub struct ScanOptions {
     pub sort_records: usize,
 }
 
-/// Small files are read; mid-size files are mapped; large files stream.
+/// Small files are read; mid-size files are mapped; large files are read
+/// by positioned reads (zip and Parquet in place, other formats streamed).
 const READ_BELOW: u64 = 64 * 1024;
 
 /// Scan one object's content. Never panics outward: a panic in an extractor
@@ -171,8 +172,19 @@ pub fn scan_local_file(
             Err(_) => { /* fall back to streaming */ }
         }
     }
-    let mut reader = std::io::BufReader::with_capacity(256 * 1024, file);
-    scan_object(scanner, meta, Input::Reader(&mut reader), opts)
+    // Larger than the in-memory cap: random access by positioned reads, so
+    // a zip or Parquet file is read in place (its index, then what is
+    // extracted) and every other format streams from the start.
+    #[cfg(unix)]
+    {
+        let src = crate::extract::random::LocalFile::new(file, meta.size);
+        scan_object(scanner, meta, Input::Random(std::sync::Arc::new(src)), opts)
+    }
+    #[cfg(not(unix))]
+    {
+        let mut reader = std::io::BufReader::with_capacity(256 * 1024, file);
+        scan_object(scanner, meta, Input::Reader(&mut reader), opts)
+    }
 }
 
 /// Scan local roots (directories or files).

@@ -518,3 +518,42 @@ fn tiny_sort_buffer_gives_byte_identical_output() {
     sorted.sort();
     assert_eq!(keys, sorted);
 }
+
+#[test]
+fn large_local_zip_is_read_in_place_without_a_spill_file() {
+    use std::io::Write;
+    // above --max-in-memory: read by positioned reads, not copied to a
+    // temporary file (TMPDIR does not exist, so a spill would fail)
+    let d = tempfile::tempdir().unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("filler.txt", o).unwrap();
+    for i in 0..20_000 {
+        writeln!(w, "row {i}: nothing here").unwrap();
+    }
+    w.start_file("keys/k.txt", o).unwrap();
+    writeln!(w, "aws_secret_access_key = {SECRET}").unwrap();
+    let z = d.path().join("big.zip");
+    std::fs::write(&z, w.finish().unwrap().into_inner()).unwrap();
+    assert!(std::fs::metadata(&z).unwrap().len() > 256 << 10);
+    let o = Command::new(env!("CARGO_BIN_EXE_piiscan"))
+        .args([
+            "scan",
+            z.to_str().unwrap(),
+            "--no-progress",
+            "--format",
+            "jsonl",
+        ])
+        .args(["--max-in-memory", "64KiB"])
+        .env("TMPDIR", "/nonexistent/piiscan-no-spill")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).contains("big.zip!keys/k.txt"), "{}", stdout(&o));
+}

@@ -263,7 +263,13 @@ pub fn extract_named(
                 sniff::Kind::Parquet => {
                     columnar::scan_parquet(ctx, columnar::ParquetSource::Random(src))
                 }
-                _ => dispatch_reader(ctx, names, kind, &mut random::Cursor::new(src)),
+                // sequential formats: read from the start, buffered (a
+                // positioned read per small read would be a request each)
+                _ => {
+                    let c = random::Cursor::new(src);
+                    let mut r = std::io::BufReader::with_capacity(256 << 10, c);
+                    dispatch_reader(ctx, names, kind, &mut r)
+                }
             }
         }
     }

@@ -67,6 +67,39 @@ impl RandomAccess for Vec<u8> {
     }
 }
 
+/// A local file read by positioned reads (`pread`): large local zip and
+/// Parquet files are read in place instead of being copied to a spill file.
+#[cfg(unix)]
+pub struct LocalFile {
+    file: std::fs::File,
+    len: u64,
+}
+
+#[cfg(unix)]
+impl LocalFile {
+    /// `file`, whose length is `len`.
+    pub fn new(file: std::fs::File, len: u64) -> LocalFile {
+        LocalFile { file, len }
+    }
+}
+
+#[cfg(unix)]
+impl RandomAccess for LocalFile {
+    fn len(&self) -> u64 {
+        self.len
+    }
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        use std::os::unix::fs::FileExt;
+        if offset >= self.len {
+            return Ok(0);
+        }
+        let n = buf
+            .len()
+            .min((self.len - offset).min(usize::MAX as u64) as usize);
+        self.file.read_at(&mut buf[..n], offset)
+    }
+}
+
 /// `Read + Seek` over a `RandomAccess` (its own position; clones share the
 /// content, not the position).
 #[derive(Clone)]
