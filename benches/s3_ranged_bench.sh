@@ -5,7 +5,8 @@
 #
 # Puts one 210 MiB zip (20 stored members of 10.5 MB of text, one small
 # member with a secret) and scans it three ways, each under /usr/bin/time -v:
-#   1. default: above the in-memory cap (64 MiB), read by ranged GETs
+#   1. default: above the in-memory cap (64 MiB), read by ranged GETs (and
+#      once more with 4 MiB instead of 1 MiB as the largest request)
 #   2. --max-member-size 5MiB: the 20 large members are refused on their
 #      declared size, so only the index and the small member are read
 #   3. --ranged-above 1TiB: the previous path for comparison (one streamed
@@ -90,5 +91,6 @@ PY
 echo "| scan | result | requests | transferred | wall | peak RSS |"
 echo "|---|---|---|---|---|---|"
 run "ranged (default)"
+run "ranged, --range-window 4MiB" --range-window 4MiB
 run "ranged, --max-member-size 5MiB" --max-member-size 5MiB
 run "streamed + spill (--ranged-above 1TiB)" --ranged-above 1TiB
