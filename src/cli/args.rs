@@ -231,7 +231,7 @@ pub struct S3Args {
     #[arg(long, value_name = "SIZE", hide = true, env = "PIISCAN_RANGED_ABOVE")]
     pub ranged_above: Option<String>,
     /// Hidden (tests, measurements): largest ranged GET of sequential
-    /// reading (1 MiB).
+    /// reading (4 MiB).
     #[arg(long, value_name = "SIZE", hide = true, env = "PIISCAN_RANGE_WINDOW")]
     pub range_window: Option<String>,
 }
