@@ -57,6 +57,7 @@ fn end_to_end(c: &mut Criterion) {
         limits: Default::default(),
         findings: Default::default(),
         threads: 1,
+        sort_records: piiscan::findings::store::MAX_RECORDS,
     };
     let roots = vec![dir.path().to_path_buf()];
     let mut g = c.benchmark_group("scan_local");

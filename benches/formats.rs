@@ -113,6 +113,7 @@ fn bench(c: &mut Criterion) {
         limits: Limits::default(),
         findings: FindingOptions::default(),
         threads: 1,
+        sort_records: piiscan::findings::store::MAX_RECORDS,
     };
     let csv_data = csv(200_000);
     let log_data = log(200_000);

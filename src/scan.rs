@@ -1,17 +1,18 @@
 //! The pipeline: enumerate → read → extract → match → collect, in parallel
 //! with bounded channels, and a result for every object in scope.
 //!
-//! In: a compiled `Engine`, roots, options. Out: a `Report` (sorted results,
-//! summaries). Threading: one walker (itself parallel) feeds a bounded
+//! In: a compiled `Engine`, roots, options. Out: a `Report` (results in an
+//! external sort, read back sorted; summaries). Threading: one walker (itself parallel) feeds a bounded
 //! channel; N workers on a rayon pool each own a `Scanner` and read, extract
 //! and match one object at a time; the calling thread folds results into
-//! summaries. Memory is bounded by the channel sizes and the per-object
-//! chunking, not by the tree size. A panic inside one object becomes that
+//! summaries. Memory is bounded by the channel sizes, the per-object
+//! chunking and the result store's buffer, not by the tree size. A panic inside one object becomes that
 //! object's FAILED result; the scan goes on.
 
 use crate::detect::{Engine, Scanner};
 use crate::extract::{self, Budget, Ctx, Input, Limits};
 use crate::findings::output::Report;
+use crate::findings::store::ResultStore;
 use crate::findings::{FindingOptions, ObjectCollector, ObjectMeta, ObjectResult, RootSummary};
 use crate::source::local::{self, LocalItem, LocalOptions};
 use std::io::Read;
@@ -42,9 +43,13 @@ pub struct ScanOptions {
     pub findings: FindingOptions,
     /// Worker threads (0 = one per core).
     pub threads: usize,
+    /// Results held in memory before a sorted run is written to a
+    /// temporary file (`findings::store`; default `store::MAX_RECORDS`).
+    pub sort_records: usize,
 }
 
-/// Small files are read; mid-size files are mapped; large files stream.
+/// Small files are read; mid-size files are mapped; large files are read
+/// by positioned reads (zip and Parquet in place, other formats streamed).
 const READ_BELOW: u64 = 64 * 1024;
 
 /// Scan one object's content. Never panics outward: a panic in an extractor
@@ -54,6 +59,18 @@ pub fn scan_object(
     meta: ObjectMeta,
     input: Input<'_>,
     opts: &ScanOptions,
+) -> ObjectResult {
+    scan_object_then(scanner, meta, input, opts, &mut |_| {})
+}
+
+/// `scan_object`, calling `after` on the collector once extraction ended
+/// and before the result is built (a source reports its own failure there).
+pub fn scan_object_then(
+    scanner: &mut Scanner<'_>,
+    meta: ObjectMeta,
+    input: Input<'_>,
+    opts: &ScanOptions,
+    after: &mut dyn FnMut(&mut ObjectCollector),
 ) -> ObjectResult {
     let engine = scanner.engine();
     let mut out = ObjectCollector::new(&opts.findings);
@@ -82,6 +99,7 @@ pub fn scan_object(
             out.fail("INTERNAL_ERROR", format!("extractor panicked: {msg}"));
         }
     }
+    after(&mut out);
     out.finish(engine, meta)
 }
 
@@ -154,8 +172,19 @@ pub fn scan_local_file(
             Err(_) => { /* fall back to streaming */ }
         }
     }
-    let mut reader = std::io::BufReader::with_capacity(256 * 1024, file);
-    scan_object(scanner, meta, Input::Reader(&mut reader), opts)
+    // Larger than the in-memory cap: random access by positioned reads, so
+    // a zip or Parquet file is read in place (its index, then what is
+    // extracted) and every other format streams from the start.
+    #[cfg(unix)]
+    {
+        let src = crate::extract::random::LocalFile::new(file, meta.size);
+        scan_object(scanner, meta, Input::Random(std::sync::Arc::new(src)), opts)
+    }
+    #[cfg(not(unix))]
+    {
+        let mut reader = std::io::BufReader::with_capacity(256 * 1024, file);
+        scan_object(scanner, meta, Input::Reader(&mut reader), opts)
+    }
 }
 
 /// Scan local roots (directories or files).
@@ -180,7 +209,7 @@ pub fn scan_local(
         .iter()
         .map(|r| RootSummary::new(&r.display().to_string()))
         .collect();
-    let mut results = Vec::new();
+    let mut results = ResultStore::new(opts.sort_records);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("piiscan-worker-{i}"))
@@ -268,18 +297,16 @@ pub fn scan_local(
                 None => summaries[root].listed_out_of_scope(),
                 Some(r) => {
                     summaries[root].add(engine, &r);
-                    results.push(r);
+                    results.push(&r);
                 }
             }
         }
     });
-    let mut report = Report {
+    Report {
         run_id: opts.findings.job_id.clone(),
         started_at: opts.findings.created_at.clone(),
         results,
         summaries,
         suppressed_by_baseline: 0,
-    };
-    report.sort();
-    report
+    }
 }

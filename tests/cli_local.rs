@@ -412,3 +412,148 @@ fn help_has_examples_and_usage_errors_exit_3() {
     let o = piiscan(&["scan", "/no/such/path"]);
     assert_eq!(o.status.code(), Some(3));
 }
+
+/// A tree of 120 objects of several kinds: findings, clean files, skipped
+/// binaries, archives with an unsupported member, a malformed zip.
+fn many_dir() -> tempfile::TempDir {
+    use std::io::Write;
+    let d = tempfile::tempdir().unwrap();
+    for i in 0..120 {
+        let dir = d.path().join(["", "a", "a/b", "c"][i % 4]);
+        std::fs::create_dir_all(&dir).unwrap();
+        match i % 6 {
+            0 => std::fs::write(
+                dir.join(format!("f{i:03}.env")),
+                format!("AWS_SECRET_ACCESS_KEY={SECRET}\n"),
+            ),
+            1 => std::fs::write(
+                dir.join(format!("f{i:03}.bin")),
+                [0u8, 1, 2, 255, 254, i as u8].repeat(50),
+            ),
+            2 => std::fs::write(
+                dir.join(format!("f{i:03}.csv")),
+                "name,email\nAda,ada@example.com\n",
+            ),
+            3 => {
+                let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+                let o = zip::write::SimpleFileOptions::default();
+                w.start_file("in/k.txt", o).unwrap();
+                writeln!(w, "aws_secret_access_key = {SECRET}").unwrap();
+                w.start_file("x.bin", o).unwrap();
+                w.write_all(&[0u8, 159, 146, 150].repeat(40)).unwrap();
+                std::fs::write(
+                    dir.join(format!("z{i:03}.zip")),
+                    w.finish().unwrap().into_inner(),
+                )
+            }
+            4 if i == 4 => std::fs::write(dir.join("bad.zip"), b"PK\x03\x04 truncated"),
+            _ => std::fs::write(dir.join(format!("n{i:03}.txt")), format!("note {i}\n")),
+        }
+        .unwrap();
+    }
+    d
+}
+
+#[test]
+fn tiny_sort_buffer_gives_byte_identical_output() {
+    // results go through the external sort: with 7 records per run the
+    // 120 results are merged from 17 runs on disk and the buffer, and every
+    // output must be the same bytes as with the default (one buffer)
+    let d = many_dir();
+    let dir = d.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = |format: &str, n: Option<&str>| {
+        let res = out.path().join("r.jsonl");
+        let mut c = Command::new(env!("CARGO_BIN_EXE_piiscan"));
+        c.args([
+            "scan",
+            dir,
+            "--no-progress",
+            "--format",
+            format,
+            "--results",
+        ])
+        .arg(&res)
+        .env("NO_COLOR", "1")
+        .env("PIISCAN_NOW", "2024-05-06T07:08:09Z")
+        .env_remove("PIISCAN_SORT_RECORDS");
+        if let Some(n) = n {
+            c.env("PIISCAN_SORT_RECORDS", n);
+        }
+        let o = c.output().expect("run piiscan");
+        (o.status.code(), o.stdout, std::fs::read(&res).unwrap())
+    };
+    for format in ["text", "json", "jsonl", "sarif"] {
+        let (c1, o1, r1) = run(format, None);
+        let (c7, o7, r7) = run(format, Some("7"));
+        assert_eq!(
+            c1,
+            Some(2),
+            "a malformed zip fails: {}",
+            String::from_utf8_lossy(&o1)
+        );
+        assert_eq!(c1, c7, "{format}");
+        assert!(
+            o1 == o7,
+            "{format}: outputs differ\n{}\n---\n{}",
+            String::from_utf8_lossy(&o1),
+            String::from_utf8_lossy(&o7)
+        );
+        assert!(r1 == r7, "{format}: --results differ");
+        assert_eq!(r1.iter().filter(|b| **b == b'\n').count(), 120);
+    }
+    // sorted by key, whatever order the workers finished in
+    let (_, _, r) = run("jsonl", Some("7"));
+    let keys: Vec<String> = String::from_utf8(r)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["key"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn large_local_zip_is_read_in_place_without_a_spill_file() {
+    use std::io::Write;
+    // above --max-in-memory: read by positioned reads, not copied to a
+    // temporary file (TMPDIR does not exist, so a spill would fail)
+    let d = tempfile::tempdir().unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("filler.txt", o).unwrap();
+    for i in 0..20_000 {
+        writeln!(w, "row {i}: nothing here").unwrap();
+    }
+    w.start_file("keys/k.txt", o).unwrap();
+    writeln!(w, "aws_secret_access_key = {SECRET}").unwrap();
+    let z = d.path().join("big.zip");
+    std::fs::write(&z, w.finish().unwrap().into_inner()).unwrap();
+    assert!(std::fs::metadata(&z).unwrap().len() > 256 << 10);
+    let o = Command::new(env!("CARGO_BIN_EXE_piiscan"))
+        .args([
+            "scan",
+            z.to_str().unwrap(),
+            "--no-progress",
+            "--format",
+            "jsonl",
+        ])
+        .args(["--max-in-memory", "64KiB"])
+        .env("TMPDIR", "/nonexistent/piiscan-no-spill")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).contains("big.zip!keys/k.txt"), "{}", stdout(&o));
+}

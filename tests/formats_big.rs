@@ -51,6 +51,7 @@ fn scan_stream(name: &str, r: &mut dyn Read) -> ObjectResult {
         limits: Limits::default(),
         findings: FindingOptions::default(),
         threads: 1,
+        sort_records: piiscan::findings::store::MAX_RECORDS,
     };
     let meta = ObjectMeta {
         key: name.into(),

@@ -395,8 +395,12 @@ fn ranged_reader_checks(sw: &Seaweed, rt: &tokio::runtime::Runtime) {
         size: data.len() as u64,
         stats: stats.clone(),
         error: None,
+        permits: None,
+        read_timeout: None,
+        headers: None,
+        stop: None,
     };
-    let mut r = RangedReader::new(src(etag), 64 * 1024, 4);
+    let mut r = RangedReader::new(src(etag), 64 * 1024, 256 * 1024);
     r.seek(SeekFrom::End(-22)).unwrap();
     let mut tail = [0u8; 22];
     r.read_exact(&mut tail).unwrap();
@@ -405,13 +409,34 @@ fn ranged_reader_checks(sw: &Seaweed, rt: &tokio::runtime::Runtime) {
     let mut mid = vec![0u8; 200_000];
     r.read_exact(&mut mid).unwrap();
     assert_eq!(&mid[..], &data[1_000_000..1_200_000]);
-    assert_eq!(r.fetches, 5, "one footer block + four 64 KiB blocks");
+    // small sequential reads: growing windows
+    let mut small = vec![0u8; 100];
+    for _ in 0..2000 {
+        r.read_exact(&mut small).unwrap();
+    }
+    assert_eq!(&small[..], &data[1_399_900..1_400_000]);
+    assert_eq!(
+        r.fetches, 7,
+        "footer window, the large read exactly, then 16+32+64+64+64 KiB windows"
+    );
     let transferred = stats.bytes.load(std::sync::atomic::Ordering::Relaxed);
-    assert!(transferred <= 5 * 64 * 1024, "{transferred}");
+    assert_eq!(
+        transferred,
+        16_384 + 200_000 + (16 + 32 + 64 + 64 + 64) * 1024
+    );
+    assert_eq!(stats.ranged.load(std::sync::atomic::Ordering::Relaxed), 7);
 
-    // a changed object (wrong ETag) fails instead of mixing versions
-    let mut bad = RangedReader::new(src(Some("\"0123\"".into())), 64 * 1024, 4);
+    // a changed object (wrong ETag) fails instead of mixing versions, and
+    // stays failed without another request
+    let mut bad = RangedReader::new(src(Some("\"0123\"".into())), 64 * 1024, 256 * 1024);
     assert!(bad.read(&mut [0u8; 16]).is_err());
+    assert_eq!(
+        bad.source().error.as_ref().unwrap().reason,
+        "OBJECT_VERSION_MISMATCH"
+    );
+    let gets = stats.get.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(bad.read(&mut [0u8; 16]).is_err());
+    assert_eq!(stats.get.load(std::sync::atomic::Ordering::Relaxed), gets);
 }
 
 /// GETs seen by `proxy` so far.

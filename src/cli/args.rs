@@ -126,6 +126,11 @@ pub struct ScanArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
+    /// Hidden (tests): per-object results held in memory before a sorted
+    /// run is written to a temporary file (external sort of the output).
+    #[arg(long, value_name = "N", hide = true, env = "PIISCAN_SORT_RECORDS",
+          default_value_t = piiscan::findings::store::MAX_RECORDS)]
+    pub sort_records: usize,
     /// Locations listed per detection type in a finding (Macie lists 15); counts stay complete.
     #[arg(long, default_value_t = 15)]
     pub max_occurrences: usize,
@@ -220,6 +225,15 @@ pub struct S3Args {
     /// ListObjectsV2 page size (MaxKeys; default: the server's, 1,000).
     #[arg(long, value_name = "N", hide = true)]
     pub page_size: Option<i32>,
+    /// Hidden (tests, measurements): zip/Office/Parquet objects larger than
+    /// this are read by ranged GETs instead of downloaded whole; default:
+    /// the in-memory cap (--max-in-memory, 64 MiB).
+    #[arg(long, value_name = "SIZE", hide = true, env = "PIISCAN_RANGED_ABOVE")]
+    pub ranged_above: Option<String>,
+    /// Hidden (tests, measurements): largest ranged GET of sequential
+    /// reading (4 MiB).
+    #[arg(long, value_name = "SIZE", hide = true, env = "PIISCAN_RANGE_WINDOW")]
+    pub range_window: Option<String>,
 }
 
 /// How to reach AWS or an S3-compatible store (shared by `scan s3://...` and `buckets`).

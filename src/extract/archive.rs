@@ -2,8 +2,8 @@
 //! located by its member path (`a.zip!dir/x.csv`, nested
 //! `a.zip!b.tar.gz!c.csv`).
 //!
-//! In: the archive (zip as bytes, since its index is at the end; tar as a
-//! stream). Out: the members' detections, with `member` set on every
+//! In: the archive (zip as bytes or random access, since its index is at
+//! the end; tar as a stream). Out: the members' detections, with `member` set on every
 //! location, and a skipped part for each member not analysed (unsupported,
 //! encrypted, malformed, or over a limit).
 //! Why: limits are checked twice — on declared sizes before a member is
@@ -14,11 +14,42 @@
 //! are recognised here by their parts, then handed to `office`.
 
 use super::limits::{Caps, Limited, RATIO_FLOOR};
+use super::random::{self, RandomAccess};
 use super::spill::{read_capped, Capped};
 use super::{Ctx, ExtractError, Input, Names};
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
+
+/// Where a zip is read from: a slice, or random access (only the central
+/// directory and the members extracted are read).
+pub enum ZipSrc<'b> {
+    /// In memory or mapped.
+    Mem(Cursor<&'b [u8]>),
+    /// Random access (ranged GETs).
+    Random(random::Cursor),
+}
+
+impl Read for ZipSrc<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            ZipSrc::Mem(c) => c.read(buf),
+            ZipSrc::Random(c) => c.read(buf),
+        }
+    }
+}
+
+impl Seek for ZipSrc<'_> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        match self {
+            ZipSrc::Mem(c) => c.seek(to),
+            ZipSrc::Random(c) => c.seek(to),
+        }
+    }
+}
+
+/// A zip archive over either source.
+pub type Zip<'b> = zip::ZipArchive<ZipSrc<'b>>;
 
 /// Check nesting depth and the object budget before opening a container;
 /// `false` means it is skipped (recorded).
@@ -169,7 +200,35 @@ fn member(
 
 /// Extract a zip archive (or an Office Open XML document).
 pub fn scan_zip(ctx: &mut Ctx<'_, '_, '_>, names: Names<'_>, b: &[u8]) -> Result<(), ExtractError> {
-    let mut zip = match zip::ZipArchive::new(Cursor::new(b)) {
+    scan_zip_from(
+        ctx,
+        names,
+        ZipSrc::Mem(Cursor::new(b)),
+        b.len() as u64,
+        None,
+    )
+}
+
+/// Extract a zip archive read by random access: the central directory and
+/// the members opened are read, members skipped by a limit are not.
+pub fn scan_zip_random(
+    ctx: &mut Ctx<'_, '_, '_>,
+    names: Names<'_>,
+    src: Arc<dyn RandomAccess>,
+) -> Result<(), ExtractError> {
+    let len = src.len();
+    let c = random::Cursor::new(src.clone());
+    scan_zip_from(ctx, names, ZipSrc::Random(c), len, Some(src))
+}
+
+fn scan_zip_from(
+    ctx: &mut Ctx<'_, '_, '_>,
+    names: Names<'_>,
+    zsrc: ZipSrc<'_>,
+    archive_len: u64,
+    random: Option<Arc<dyn RandomAccess>>,
+) -> Result<(), ExtractError> {
+    let mut zip = match zip::ZipArchive::new(zsrc) {
         Ok(z) => z,
         Err(e) => {
             super::unparseable(ctx, names.display, "MALFORMED_FILE", format!("zip: {e}"));
@@ -183,9 +242,14 @@ pub fn scan_zip(ctx: &mut Ctx<'_, '_, '_>, names: Names<'_>, b: &[u8]) -> Result
         return Ok(());
     }
     let prefix = names.prefix(ctx);
-    let archive_len = b.len() as u64;
     for i in 0..zip.len() {
         if ctx.budget.stopped {
+            break;
+        }
+        if let Some(e) = random.as_ref().and_then(|r| r.failure()) {
+            // the source failed (object changed, connection lost): every
+            // further member would fail the same way
+            ctx.out.skip_part(&prefix, "UNABLE_TO_READ_OBJECT", e);
             break;
         }
         let entry_name = zip.name_for_index(i).unwrap_or("?").to_string();

@@ -299,3 +299,98 @@ fn members_over_the_memory_cap_stream_or_spill() {
     );
     assert!(located(&r).is_empty());
 }
+
+/// Deterministic incompressible bytes.
+fn noise(n: usize) -> Vec<u8> {
+    let mut x: u32 = 0x9e37_79b9;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+#[test]
+fn zip_by_random_access_reads_only_the_index_and_members_opened() {
+    use crate::extract::random::tests::Counting;
+    let h = Harness::new();
+    let big = noise(300_000);
+    let z = zip_of(&[
+        ("a/notes.txt", format!("x\n{AWS_LINE}\n").as_bytes()),
+        ("huge.bin", &big),
+        ("b/more.txt", b"nothing here\n"),
+    ]);
+    let limits = Limits {
+        max_member_bytes: 100_000,
+        ..Limits::default()
+    };
+    let bytes = h.extract_limits("a.zip", &z, &limits);
+    let src = Counting::new(z.clone());
+    let r = h.extract_random("a.zip", src.clone(), &limits);
+    assert_eq!(located(&r), located(&bytes));
+    assert_eq!(r.skipped_parts, bytes.skipped_parts);
+    assert_eq!(r.skipped_parts[0].member, "a.zip!huge.bin");
+    assert_eq!(r.skipped_parts[0].reason, "ARCHIVE_EXCEEDS_SIZE_LIMIT");
+    assert_eq!(r.mime_type, "application/zip");
+    // the member refused on its declared size was never read: only the
+    // sniffed head (8 KiB), the end-of-directory search (the last KiB), the
+    // central directory and the local headers were
+    let (start, len) = {
+        let mut za = zip::ZipArchive::new(Cursor::new(&z[..])).unwrap();
+        let f = za.by_name("huge.bin").unwrap();
+        (f.data_start(), f.compressed_size())
+    };
+    let middle = (start + 8192)..(start + len - 4096);
+    let reads = src.reads.lock().unwrap();
+    assert!(
+        !reads
+            .iter()
+            .any(|(o, n)| *o < middle.end && o + *n as u64 > middle.start),
+        "{reads:?}"
+    );
+    let total: usize = reads.iter().map(|(_, n)| n).sum();
+    assert!(total < 16 << 10, "{total} of {} bytes read", z.len());
+}
+
+#[test]
+fn office_documents_by_random_access() {
+    let h = Harness::new();
+    let doc = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        (
+            "word/document.xml",
+            format!("<w:document><w:body><w:p><w:r><w:t>{AWS_LINE}</w:t></w:r></w:p></w:body></w:document>")
+                .as_bytes(),
+        ),
+    ]);
+    let r = h.extract_random(
+        "d.docx",
+        std::sync::Arc::new(doc.clone()),
+        &Limits::default(),
+    );
+    assert_eq!(located(&r), located(&h.extract("d.docx", &doc)));
+    assert_eq!(located(&r).len(), 1);
+    assert!(r.mime_type.contains("wordprocessingml"), "{}", r.mime_type);
+}
+
+#[test]
+fn other_formats_read_random_access_sequentially() {
+    let h = Harness::new();
+    let tgz = gz(&tar_of(&[("c.txt", format!("{AWS_LINE}\n").as_bytes())]));
+    let r = h.extract_random(
+        "x.tgz",
+        std::sync::Arc::new(tgz.clone()),
+        &Limits::default(),
+    );
+    assert_eq!(located(&r), located(&h.extract("x.tgz", &tgz)));
+    assert_eq!(located(&r).len(), 1);
+    let r = h.extract_random(
+        "t.txt",
+        std::sync::Arc::new(format!("a\n{AWS_LINE}\n").into_bytes()),
+        &Limits::default(),
+    );
+    assert_eq!(located(&r).len(), 1);
+}

@@ -2,7 +2,7 @@
 //! record, with the field names on the path as keyword context, located as
 //! `records`.
 //!
-//! In: Parquet as bytes or a file (its footer is at the end); Avro as a
+//! In: Parquet as bytes, a file or random access (its footer is at the end); Avro as a
 //! stream. Out: detections at `Record { recordIndex: row, jsonPath:
 //! "$.customer.card" }` (lists as `[i]`, map values under their key).
 //! Why: Macie treats these like JSON records, so the same path rules and the
@@ -28,6 +28,8 @@ pub enum ParquetSource {
     Bytes(bytes::Bytes),
     /// A file (a spilled stream).
     File(std::fs::File),
+    /// Random access (ranged GETs): the footer, then the column chunks.
+    Random(std::sync::Arc<dyn super::random::RandomAccess>),
 }
 
 /// Shared by both formats: batch, paths and per-name keyword sets.
@@ -154,6 +156,9 @@ fn scan_parquet_inner(ctx: &mut Ctx<'_, '_, '_>, src: ParquetSource) -> Result<(
     let rows = match src {
         ParquetSource::Bytes(b) => SerializedFileReader::new(b).map(|r| parquet_rows(ctx, &r)),
         ParquetSource::File(f) => SerializedFileReader::new(f).map(|r| parquet_rows(ctx, &r)),
+        ParquetSource::Random(s) => {
+            SerializedFileReader::new(super::random::Chunks(s)).map(|r| parquet_rows(ctx, &r))
+        }
     };
     match rows {
         Ok(res) => res,

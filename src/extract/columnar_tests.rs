@@ -143,3 +143,31 @@ fn corrupt_columnar_files_fail_cleanly() {
     let r = h.extract("t.avro", b"Obj\x01garbage");
     assert_eq!(r.reason.as_deref(), Some("MALFORMED_FILE"));
 }
+
+#[test]
+fn parquet_by_random_access_matches_bytes() {
+    use crate::extract::random::tests::Counting;
+    let h = Harness::new();
+    let p = parquet_file(&[
+        ("EMP-123456", "EMP-654321", 1, "x"),
+        ("none", "y", 2, AWS_SECRET),
+    ]);
+    let src = Counting::new(p.clone());
+    let r = h.extract_random("t.parquet", src.clone(), &Default::default());
+    assert_eq!(records(&r), records(&h.extract("t.parquet", &p)));
+    assert_eq!(records(&r).len(), 2);
+    assert_eq!(r.mime_type, "application/vnd.apache.parquet");
+    // the footer is read from the end, not by reading the file from the start
+    let reads = src.reads.lock().unwrap();
+    assert!(
+        reads.iter().any(|(o, _)| *o >= p.len() as u64 - 8),
+        "{reads:?}"
+    );
+    // truncated: a clean failure, not a panic
+    let r = h.extract_random(
+        "t.parquet",
+        std::sync::Arc::new(p[..p.len() - 10].to_vec()),
+        &Default::default(),
+    );
+    assert_eq!(r.reason.as_deref(), Some("MALFORMED_FILE"));
+}

@@ -170,6 +170,12 @@ pub fn scan(
             let mut chained = std::io::Cursor::new(&head[skip..]).chain(r);
             scan_records(ctx, d, &mut chained)
         }
+        Input::Random(src) => scan(
+            ctx,
+            name,
+            Input::Reader(&mut super::random::Cursor::new(src)),
+            enc,
+        ),
     }
 }
 

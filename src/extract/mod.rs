@@ -1,8 +1,9 @@
 //! Extraction: from an object's bytes to text the engine can scan, with a
 //! locator that maps every match back to where a person would look.
 //!
-//! In: an object's bytes (a mapped or in-memory slice, or a reader for
-//! streams and files larger than memory), its name, and a `Ctx` holding the
+//! In: an object's bytes (a mapped or in-memory slice, a reader for
+//! streams and files larger than memory, or random access for large
+//! objects read by ranged requests), its name, and a `Ctx` holding the
 //! worker's `Scanner`, the object's `ObjectCollector` and the limits.
 //! Out: detections added to the collector with their locations, and skipped
 //! parts (with Macie-style reasons) for whatever could not be read.
@@ -15,7 +16,8 @@
 //! Office Open XML `office`, email `email`, HTML/XML `markup`, gzip/bzip2/
 //! zstd `compress`, zip/tar `archive`; shared pieces: `batch` (many small
 //! values in one scan), `limits` (bounded readers, decoding), `spill`
-//! (random-access formats arriving as streams).
+//! (random-access formats arriving as streams), `random` (random-access
+//! inputs and their adapters for zip and Parquet).
 
 pub mod archive;
 pub mod batch;
@@ -31,6 +33,7 @@ pub mod limits;
 pub mod markup;
 pub mod office;
 pub mod pdf;
+pub mod random;
 pub mod sniff;
 pub mod spill;
 #[cfg(test)]
@@ -183,6 +186,10 @@ pub enum Input<'a> {
     Bytes(&'a [u8]),
     /// A stream (large local files, S3 bodies).
     Reader(&'a mut dyn Read),
+    /// Random access (large S3 objects read by ranged GETs). Zip and
+    /// Parquet read only their index and what they extract; every other
+    /// format reads it sequentially from the start.
+    Random(Arc<dyn random::RandomAccess>),
 }
 
 /// Names of an input: `display` is what member paths are built from (the
@@ -245,6 +252,25 @@ pub fn extract_named(
             set_mime(ctx, kind);
             let mut chained = std::io::Cursor::new(head).chain(r);
             dispatch_reader(ctx, names, kind, &mut chained)
+        }
+        Input::Random(src) => {
+            let mut head = vec![0u8; src.len().min(sniff::SNIFF_LEN as u64) as usize];
+            random::read_exact_at(&*src, 0, &mut head)?;
+            let kind = sniff::sniff(&head, names.sniff);
+            set_mime(ctx, kind);
+            match kind {
+                sniff::Kind::Zip => archive::scan_zip_random(ctx, names, src),
+                sniff::Kind::Parquet => {
+                    columnar::scan_parquet(ctx, columnar::ParquetSource::Random(src))
+                }
+                // sequential formats: read from the start, buffered (a
+                // positioned read per small read would be a request each)
+                _ => {
+                    let c = random::Cursor::new(src);
+                    let mut r = std::io::BufReader::with_capacity(256 << 10, c);
+                    dispatch_reader(ctx, names, kind, &mut r)
+                }
+            }
         }
     }
 }

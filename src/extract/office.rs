@@ -19,11 +19,11 @@ use super::text::{scan_text_with, LineTracker};
 use super::{Ctx, ExtractError, Names};
 use crate::findings::model::{Cell, Location};
 use quick_xml::events::Event;
-use std::io::{Cursor, Read};
+use std::io::Read;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
-type Zip<'b> = zip::ZipArchive<Cursor<&'b [u8]>>;
+type Zip<'b> = super::archive::Zip<'b>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doc {

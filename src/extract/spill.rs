@@ -58,6 +58,27 @@ impl TempFile {
     pub fn open(&self) -> std::io::Result<std::fs::File> {
         std::fs::File::open(&self.path)
     }
+
+    /// Where it is.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+/// A new temporary file (`<tmp>/<prefix>-<pid>-<n>`, created exclusively,
+/// read-write), removed when the `TempFile` is dropped.
+pub fn temp_file(prefix: &str) -> io::Result<(std::fs::File, TempFile)> {
+    let path = std::env::temp_dir().join(format!(
+        "{prefix}-{}-{}",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    ));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    Ok((file, TempFile { path }))
 }
 
 impl Drop for TempFile {
@@ -74,17 +95,7 @@ pub fn materialize(r: &mut dyn Read, limits: &Limits) -> Result<Materialized, Ex
         Capped::Whole(v) => return Ok(Materialized::Mem(v)),
         Capped::Partial(c) => c,
     };
-    let path = std::env::temp_dir().join(format!(
-        "piiscan-spill-{}-{}",
-        std::process::id(),
-        SEQ.fetch_add(1, Ordering::Relaxed)
-    ));
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(&path)?;
-    let tmp = TempFile { path };
+    let (mut file, tmp) = temp_file("piiscan-spill")?;
     let mut capped = head.take(limits.max_member_bytes + 1);
     let n = io::copy(&mut capped, &mut file)?;
     if n > limits.max_member_bytes {

@@ -100,6 +100,20 @@ impl Harness {
         })
     }
 
+    /// Run the dispatcher on random-access content.
+    pub fn extract_random(
+        &self,
+        name: &str,
+        src: std::sync::Arc<dyn super::random::RandomAccess>,
+        limits: &Limits,
+    ) -> ObjectResult {
+        self.result_with(limits, |ctx| {
+            if let Err(e) = super::extract(ctx, name, Input::Random(src)) {
+                ctx.out.fail(e.reason(), e.to_string());
+            }
+        })
+    }
+
     /// Run the dispatcher on a reader.
     pub fn extract_reader(
         &self,

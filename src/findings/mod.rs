@@ -9,6 +9,8 @@ pub mod mask;
 pub mod model;
 pub mod object;
 pub mod output;
+pub mod render;
+pub mod store;
 pub mod summary;
 
 pub use model::Finding;

@@ -249,6 +249,18 @@ impl<'o> ObjectCollector<'o> {
         self.failed = Some((reason.to_string(), detail.into()));
     }
 
+    /// The source itself failed (an S3 object changed or could not be read
+    /// while it was extracted): that reason wins over whatever the
+    /// extractor made of the I/O error; `skip` for Macie's skip reasons.
+    pub fn source_failed(&mut self, reason: &str, detail: impl Into<String>, skip: bool) {
+        if skip {
+            self.failed = None;
+            self.skip(reason, detail);
+        } else {
+            self.fail(reason, detail);
+        }
+    }
+
     /// Whether a detector has been seen (tests).
     pub fn count_of(&self, detector: u32) -> u64 {
         self.dets.get(&detector).map(|a| a.count).unwrap_or(0)

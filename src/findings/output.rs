@@ -2,13 +2,14 @@
 //! JSON Lines (one Macie finding per line), SARIF 2.1.0 (for code-scanning
 //! UIs), and the per-object result lines of `--results`.
 //!
-//! Everything is written from sorted data (root, then key), so two runs over
-//! the same data give the same bytes. Values are already masked in the
+//! Everything is written from sorted data (root, then key; merged from the
+//! external sort in `store`), so two runs over the same data give the same
+//! bytes. Values are already masked in the
 //! collector: nothing here can print a secret in the clear.
 
-use super::object::{ObjectResult, Outcome};
+use super::render::{pretty_at, pretty_value_at, sarif_rule};
+use super::store::ResultStore;
 use super::summary::RootSummary;
-use serde::Serialize;
 use std::io::{self, Write};
 
 /// Output format.
@@ -25,75 +26,118 @@ pub enum Format {
 }
 
 /// Everything a run produced.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Run id.
     pub run_id: String,
     /// Start time (RFC 3339).
     pub started_at: String,
-    /// Per-object results, sorted by root and key.
-    pub results: Vec<ObjectResult>,
+    /// Per-object results, read back sorted by root and key (an external
+    /// sort: memory stays bounded whatever the number of objects).
+    pub results: ResultStore,
     /// Per-root summaries, in the order the roots were given.
     pub summaries: Vec<RootSummary>,
     /// Findings suppressed by a baseline.
     pub suppressed_by_baseline: u64,
 }
 
+/// Write `items` (compact JSON) as a pretty JSON array whose elements are
+/// nested `depth` levels deep.
+fn pretty_array<'s>(
+    w: &mut dyn Write,
+    items: impl Iterator<Item = io::Result<std::borrow::Cow<'s, str>>>,
+    depth: usize,
+) -> io::Result<()> {
+    let mut buf = String::new();
+    let pad = "  ".repeat(depth);
+    let mut any = false;
+    for item in items {
+        let item = item?;
+        buf.clear();
+        buf.push_str(if any { ",\n" } else { "[\n" });
+        buf.push_str(&pad);
+        pretty_at(&item, depth, &mut buf);
+        w.write_all(buf.as_bytes())?;
+        any = true;
+    }
+    if any {
+        write!(w, "\n{}]", "  ".repeat(depth - 1))
+    } else {
+        w.write_all(b"[]")
+    }
+}
+
 impl Report {
-    /// Sort results deterministically.
-    pub fn sort(&mut self) {
-        self.results
-            .sort_by(|a, b| (&a.meta.root, &a.meta.key).cmp(&(&b.meta.root, &b.meta.key)));
+    /// An empty report.
+    pub fn new(run_id: String, started_at: String, results: ResultStore) -> Report {
+        Report {
+            run_id,
+            started_at,
+            results,
+            summaries: Vec::new(),
+            suppressed_by_baseline: 0,
+        }
     }
 
     /// Number of objects with findings.
     pub fn objects_with_findings(&self) -> usize {
-        self.results.iter().filter(|r| r.finding.is_some()).count()
+        self.results.counts().with_findings as usize
     }
 
     /// Number of failed objects.
     pub fn failures(&self) -> usize {
-        self.results
-            .iter()
-            .filter(|r| r.outcome == Outcome::Failed)
-            .count()
+        self.results.counts().failures as usize
+    }
+
+    /// Baseline entries (root, key, type, count) of every object with a finding.
+    pub fn baseline_entries(&mut self) -> io::Result<Vec<(String, String, String, u64)>> {
+        let mut v = Vec::new();
+        for r in self.results.iter()? {
+            let r = r?;
+            for (k, n) in &r.baseline {
+                v.push((r.root.clone(), r.key.clone(), k.clone(), *n));
+            }
+        }
+        Ok(v)
     }
 
     /// Write in `format`.
-    pub fn write(&self, format: Format, w: &mut dyn Write, color: bool) -> io::Result<()> {
+    pub fn write(&mut self, format: Format, w: &mut dyn Write, color: bool) -> io::Result<()> {
         match format {
             Format::Text => self.write_text(w, color),
             Format::Json => {
-                #[derive(Serialize)]
-                #[serde(rename_all = "camelCase")]
-                struct Doc<'a> {
-                    run_id: &'a str,
-                    started_at: &'a str,
-                    findings: Vec<&'a super::Finding>,
-                    results: &'a [ObjectResult],
-                    summaries: &'a [RootSummary],
-                    suppressed_by_baseline: u64,
-                }
-                let doc = Doc {
-                    run_id: &self.run_id,
-                    started_at: &self.started_at,
-                    findings: self
-                        .results
-                        .iter()
-                        .filter_map(|r| r.finding.as_ref())
-                        .collect(),
-                    results: &self.results,
-                    summaries: &self.summaries,
-                    suppressed_by_baseline: self.suppressed_by_baseline,
-                };
-                serde_json::to_writer_pretty(&mut *w, &doc)?;
-                writeln!(w)
+                // the shape `serde_json::to_writer_pretty` gives the struct
+                // {runId, startedAt, findings, results, summaries,
+                // suppressedByBaseline}, streamed from the sorted records
+                write!(
+                    w,
+                    "{{\n  \"runId\": {},\n  \"startedAt\": {},\n  \"findings\": ",
+                    serde_json::to_string(&self.run_id)?,
+                    serde_json::to_string(&self.started_at)?
+                )?;
+                let findings = self.results.iter()?.filter_map(|r| match r {
+                    Ok(r) => r.finding.clone().map(|f| Ok(f.into())),
+                    Err(e) => Some(Err(e)),
+                });
+                pretty_array(w, findings, 2)?;
+                w.write_all(b",\n  \"results\": ")?;
+                let results = self
+                    .results
+                    .iter()?
+                    .map(|r| r.map(|r| r.result_line.clone().into()));
+                pretty_array(w, results, 2)?;
+                writeln!(
+                    w,
+                    ",\n  \"summaries\": {},\n  \"suppressedByBaseline\": {}\n}}",
+                    pretty_value_at(&self.summaries, 1),
+                    self.suppressed_by_baseline
+                )
             }
             Format::Jsonl => {
-                for f in self.results.iter().filter_map(|r| r.finding.as_ref()) {
-                    serde_json::to_writer(&mut *w, f)?;
-                    writeln!(w)?;
+                for r in self.results.iter()? {
+                    if let Some(f) = &r?.finding {
+                        w.write_all(f.as_bytes())?;
+                        writeln!(w)?;
+                    }
                 }
                 Ok(())
             }
@@ -102,15 +146,15 @@ impl Report {
     }
 
     /// Write one result line per object (`--results`).
-    pub fn write_results(&self, w: &mut dyn Write) -> io::Result<()> {
-        for r in &self.results {
-            serde_json::to_writer(&mut *w, r)?;
+    pub fn write_results(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        for r in self.results.iter()? {
+            w.write_all(r?.result_line.as_bytes())?;
             writeln!(w)?;
         }
         Ok(())
     }
 
-    fn write_text(&self, w: &mut dyn Write, color: bool) -> io::Result<()> {
+    fn write_text(&mut self, w: &mut dyn Write, color: bool) -> io::Result<()> {
         let paint = |code: &str, s: &str| {
             if color {
                 format!("\x1b[{code}m{s}\x1b[0m")
@@ -123,91 +167,58 @@ impl Report {
             "Medium" => paint("33", s),
             _ => paint("36", s),
         };
-        let with: Vec<&ObjectResult> = self
-            .results
-            .iter()
-            .filter(|r| r.finding.is_some())
-            .collect();
-        if !with.is_empty() {
+        let counts = self.results.counts();
+        if counts.with_findings > 0 {
             writeln!(w, "{}", paint("1", "Findings"))?;
-        }
-        for r in &with {
-            let f = r.finding.as_ref().unwrap();
-            writeln!(
-                w,
-                "  {:<6} {}  {}",
-                sev_paint(f.severity.description),
-                r.meta.path,
-                paint("2", &f.kind)
-            )?;
-            for sd in &f.classification_details.result.sensitive_data {
-                for d in &sd.detections {
-                    let first = first_location(&d.occurrences);
+            for r in self.results.iter()? {
+                let r = r?;
+                let Some(t) = &r.text else { continue };
+                writeln!(
+                    w,
+                    "  {:<6} {}  {}",
+                    sev_paint(&t.severity),
+                    t.path,
+                    paint("2", &t.kind)
+                )?;
+                for d in &t.dets {
                     writeln!(
                         w,
                         "         {:<44} x{:<5} {}  {}",
                         d.kind,
                         d.count,
-                        d.samples.first().map(String::as_str).unwrap_or(""),
-                        paint("2", &first)
+                        d.sample,
+                        paint("2", &d.first)
                     )?;
                 }
             }
-            for d in &f
-                .classification_details
-                .result
-                .custom_data_identifiers
-                .detections
-            {
-                let first = first_location(&d.occurrences);
-                writeln!(
-                    w,
-                    "         {:<44} x{:<5} {}  {}",
-                    format!("custom:{}", d.name),
-                    d.count,
-                    d.samples.first().map(String::as_str).unwrap_or(""),
-                    paint("2", &first)
-                )?;
-            }
         }
-        let not_done: Vec<&ObjectResult> = self
-            .results
-            .iter()
-            .filter(|r| {
-                matches!(r.outcome, Outcome::Skipped | Outcome::Failed)
-                    || !r.skipped_parts.is_empty()
-            })
-            .collect();
-        if !not_done.is_empty() {
+        if counts.not_done > 0 {
             writeln!(w, "{}", paint("1", "Not fully analysed"))?;
-            for r in not_done.iter().take(50) {
-                let what = match r.outcome {
-                    Outcome::Failed => paint("31", "FAILED "),
-                    Outcome::Skipped => paint("33", "SKIPPED"),
-                    _ => paint("33", "PARTIAL"),
+            let mut shown = 0;
+            for r in self.results.iter()? {
+                let r = r?;
+                let Some(n) = &r.not_done else { continue };
+                let what = match n.what.as_str() {
+                    "FAILED " => paint("31", &n.what),
+                    _ => paint("33", &n.what),
                 };
-                let reason = r.reason.clone().unwrap_or_default();
-                let detail = r
-                    .detail
-                    .clone()
-                    .or_else(|| {
-                        r.skipped_parts
-                            .first()
-                            .map(|p| format!("{} ({})", p.member, p.detail))
-                    })
-                    .unwrap_or_default();
                 writeln!(
                     w,
-                    "  {what} {}  {reason}  {}",
-                    r.meta.path,
-                    paint("2", &detail)
+                    "  {what} {}  {}  {}",
+                    n.path,
+                    n.reason,
+                    paint("2", &n.detail)
                 )?;
+                shown += 1;
+                if shown == 50 {
+                    break;
+                }
             }
-            if not_done.len() > 50 {
+            if counts.not_done > 50 {
                 writeln!(
                     w,
                     "  ... and {} more (see --results or --format json)",
-                    not_done.len() - 50
+                    counts.not_done - 50
                 )?;
             }
         }
@@ -261,9 +272,14 @@ impl Report {
                     s.objects_listed,
                     s.objects_listed.saturating_sub(s.objects_in_scope)
                 )?;
+                let ranged = if r.ranged_get > 0 {
+                    format!(" ({} ranged for random access)", r.ranged_get)
+                } else {
+                    String::new()
+                };
                 writeln!(
                     w,
-                    "    requests: {} LIST, {} GET, {} HEAD, {} tagging, {} other; {} transferred",
+                    "    requests: {} LIST, {} GET{ranged}, {} HEAD, {} tagging, {} other; {} transferred",
                     r.list,
                     r.get,
                     r.head,
@@ -280,8 +296,8 @@ impl Report {
                 self.suppressed_by_baseline
             )?;
         }
-        if with.is_empty()
-            && self.failures() == 0
+        if counts.with_findings == 0
+            && counts.failures == 0
             && self.summaries.iter().all(|s| s.error_code.is_none())
         {
             writeln!(w, "  No sensitive data found.")?;
@@ -289,82 +305,41 @@ impl Report {
         Ok(())
     }
 
-    fn write_sarif(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn write_sarif(&mut self, w: &mut dyn Write) -> io::Result<()> {
         use serde_json::json;
-        let mut rules = std::collections::BTreeMap::new();
-        let mut results = Vec::new();
-        for r in &self.results {
-            let Some(f) = &r.finding else { continue };
-            let level = match f.severity.description {
-                "High" => "error",
-                "Medium" => "warning",
-                _ => "note",
-            };
-            let dets = f
-                .classification_details
-                .result
-                .sensitive_data
-                .iter()
-                .flat_map(|s| {
-                    s.detections
-                        .iter()
-                        .map(|d| (d.kind.clone(), &d.occurrences, d.count))
-                });
-            let cdis = f
-                .classification_details
-                .result
-                .custom_data_identifiers
-                .detections
-                .iter()
-                .map(|d| (d.name.clone(), &d.occurrences, d.count));
-            for (kind, occ, count) in dets.chain(cdis) {
-                rules.entry(kind.clone()).or_insert_with(|| json!({"id": kind, "name": kind, "shortDescription": {"text": format!("Sensitive data: {kind}")}}));
-                let mut locs: Vec<serde_json::Value> = occ
-                    .line_ranges
-                    .iter()
-                    .map(|l| json!({"physicalLocation": {"artifactLocation": {"uri": r.meta.path}, "region": {"startLine": l.start, "endLine": l.end, "startColumn": l.start_column}}}))
-                    .collect();
-                if locs.is_empty() {
-                    locs.push(
-                        json!({"physicalLocation": {"artifactLocation": {"uri": r.meta.path}}}),
-                    );
-                }
-                for loc in locs {
-                    results.push(json!({"ruleId": kind, "level": level, "message": {"text": format!("{kind}: {count} occurrence(s) in {}", r.meta.path)}, "locations": [loc]}));
-                }
-            }
+        // the document with a placeholder where the results go, so its keys
+        // come out in serde_json's order; the results are streamed in
+        const HOLE: &str = "\"@@piiscan-results@@\"";
+        let mut rules = std::collections::BTreeSet::new();
+        for r in self.results.iter()? {
+            rules.extend(r?.rules.iter().cloned());
         }
+        let rules: Vec<serde_json::Value> = rules.iter().map(|k| sarif_rule(k)).collect();
         let doc = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [{"tool": {"driver": {"name": "piiscan", "version": env!("CARGO_PKG_VERSION"), "rules": rules.into_values().collect::<Vec<_>>()}}, "results": results}]
+            "runs": [{"tool": {"driver": {"name": "piiscan", "version": env!("CARGO_PKG_VERSION"), "rules": rules}}, "results": HOLE.trim_matches('"')}]
         });
-        serde_json::to_writer_pretty(&mut *w, &doc)?;
+        let text = serde_json::to_string_pretty(&doc)?;
+        let (head, tail) = text.split_once(HOLE).expect("placeholder present");
+        let depth = head
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.len() - l.trim_start().len())
+            / 2
+            + 1;
+        w.write_all(head.as_bytes())?;
+        let items = self.results.iter()?.flat_map(|r| match r {
+            Ok(r) => r
+                .sarif
+                .iter()
+                .map(|s| Ok(std::borrow::Cow::Owned(s.clone())))
+                .collect::<Vec<_>>(),
+            Err(e) => vec![Err(e)],
+        });
+        pretty_array(w, items, depth)?;
+        w.write_all(tail.as_bytes())?;
         writeln!(w)
-    }
-}
-
-fn first_location(o: &super::model::Occurrences) -> String {
-    let m = |m: &Option<String>| m.as_ref().map(|x| format!("{x} ")).unwrap_or_default();
-    if let Some(l) = o.line_ranges.first() {
-        format!("{}line {}:{}", m(&l.member), l.start, l.start_column)
-    } else if let Some(c) = o.cells.first() {
-        format!(
-            "{}row {} col {}{}",
-            m(&c.member),
-            c.row,
-            c.column,
-            c.column_name
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default()
-        )
-    } else if let Some(r) = o.records.first() {
-        format!("{}record {} {}", m(&r.member), r.record_index, r.json_path)
-    } else if let Some(p) = o.pages.first() {
-        format!("{}page {}", m(&p.member), p.page_number)
-    } else {
-        String::new()
     }
 }
 

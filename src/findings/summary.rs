@@ -23,6 +23,10 @@ pub struct RequestStats {
     pub list: u64,
     /// GetObject calls (ranged ones included).
     pub get: u64,
+    /// Of `get`: ranged GETs made for random access (zip central directory
+    /// and members, Parquet footer and pages of large objects; the 8 KiB
+    /// sniffs are not counted here).
+    pub ranged_get: u64,
     /// HeadObject / HeadBucket calls.
     pub head: u64,
     /// GetObjectTagging calls.

@@ -6,9 +6,11 @@
 //! worker reads), or a `Msg` to the collector (out of scope by tags,
 //! skipped, failed). Steps: tags (only with a tag criterion), skip rules
 //! (storage class, size limit: no GET), an 8 KiB ranged sniff for objects
-//! above `SNIFF_ABOVE` so unsupported binaries are skipped without
-//! downloading them, then the GET of the rest with `If-Match` on the listed
-//! ETag. Every request waits for a permit of the `--concurrency` semaphore;
+//! above `SNIFF_ABOVE` (or above `ranged_above`) so unsupported binaries
+//! are skipped without downloading them, then the GET of the rest with
+//! `If-Match` on the listed ETag — or, for zip and Parquet objects above
+//! `ranged_above`, a job whose extractor reads by ranged GETs (also with
+//! `If-Match`), the sniffed head cached. Every request waits for a permit of the `--concurrency` semaphore;
 //! whole-object buffers wait for a share of a fixed memory budget.
 
 use super::{Job, JobBody, Msg};
@@ -17,7 +19,9 @@ use crate::findings::{ObjectMeta, ObjectTag};
 use crate::source::s3::criteria::{Criteria, Decision, Listed};
 use crate::source::s3::errors::{classify, Failure};
 use crate::source::s3::list::ListedObject;
-use crate::source::s3::read::{channel_reader, ObjectHeaders, Piece};
+use crate::source::s3::read::{
+    channel_reader, ObjectHeaders, Piece, RangedReader, S3RangeSource, SharedRanged,
+};
 use crate::source::s3::BucketStats;
 use aws_sdk_s3::error::DisplayErrorContext;
 use aws_sdk_s3::operation::get_object::GetObjectOutput;
@@ -55,6 +59,10 @@ pub(super) struct Shared {
     pub mem_kib: u32,
     pub cancel: Arc<AtomicBool>,
     pub max_in_memory: u64,
+    /// Zip and Parquet objects larger than this are read by ranged GETs.
+    pub ranged_above: u64,
+    /// Largest ranged GET of sequential reading.
+    pub range_window: u64,
     pub read_timeout: Duration,
     /// Transport failures in a row (reset by any answer from the server).
     pub transport_failures: AtomicU32,
@@ -269,7 +277,10 @@ pub(super) async fn object_task(
     }
 
     let mut head: Vec<u8> = Vec::new();
-    if o.size > SNIFF_ABOVE {
+    let mut random_access = false;
+    // (an object of at most 8 KiB is never read by ranged GETs: the sniff
+    // would already be all of it)
+    if o.size > SNIFF_ABOVE || (o.size > sh.ranged_above && o.size > SNIFF_LEN as u64) {
         let _g = sh.get_sem.acquire().await;
         if sh.cancelled() {
             return;
@@ -296,7 +307,8 @@ pub(super) async fn object_task(
             }
         }
         head.truncate(SNIFF_LEN);
-        if let sniff::Kind::Unsupported(what) = sniff::sniff(&head, &o.key) {
+        let kind = sniff::sniff(&head, &o.key);
+        if let sniff::Kind::Unsupported(what) = kind {
             let f = Failure::new(
                 "UNSUPPORTED_FILE_TYPE",
                 format!("{what}: no extractor for this format (first 8 KiB read)"),
@@ -308,6 +320,38 @@ pub(super) async fn object_task(
         if !ranged {
             head.clear(); // the server ignored Range: fetch from the start
         }
+        random_access = ranged
+            && o.size > sh.ranged_above
+            && matches!(kind, sniff::Kind::Zip | sniff::Kind::Parquet);
+    }
+
+    if random_access {
+        // The extractor reads the index at the end and what it extracts,
+        // by ranged GETs from the worker (each waits for a request permit).
+        let src = S3RangeSource {
+            handle: tokio::runtime::Handle::current(),
+            client: client.clone(),
+            bucket: bk.name.clone(),
+            key: o.key.clone(),
+            etag: o.etag.clone(),
+            size: o.size,
+            stats: bk.stats.clone(),
+            error: None,
+            permits: Some(sh.get_sem.clone()),
+            read_timeout: Some(sh.read_timeout),
+            headers: None,
+            stop: Some(sh.cancel.clone()),
+        };
+        let mut r = RangedReader::new(src, sh.range_window, super::RANGE_CACHE);
+        r.preload(0, head);
+        let job = Job {
+            bucket: b,
+            meta,
+            body: JobBody::Ranged(Arc::new(SharedRanged::new(r))),
+            _mem: None,
+        };
+        let _ = sh.jobs.send(job).await;
+        return;
     }
 
     if o.size <= sh.max_in_memory {

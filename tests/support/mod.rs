@@ -228,11 +228,25 @@ pub fn piiscan_with(
     args: &[&str],
     poll: &mut dyn FnMut(u32),
 ) -> Run {
+    piiscan_env(limit, endpoint, access, secret, args, &[], poll)
+}
+
+/// `piiscan_with` with extra environment variables.
+pub fn piiscan_env(
+    limit: Duration,
+    endpoint: &str,
+    access: &str,
+    secret: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    poll: &mut dyn FnMut(u32),
+) -> Run {
     use std::io::Read;
     use std::process::Stdio;
     let t0 = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_piiscan"))
         .args(args)
+        .envs(env.iter().copied())
         .args(["--endpoint-url", endpoint, "--no-progress"])
         .env_remove("AWS_PROFILE")
         .env_remove("AWS_DEFAULT_PROFILE")

@@ -1,12 +1,14 @@
 //! A fault-injecting HTTP/1.1 proxy on loopback, for faults neither server
 //! produces: `503 SlowDown` for the first N object GETs, a KMS
 //! AccessDenied answer for one key, S3's SSE-C answer (400 InvalidRequest)
-//! for another, and fixed answers (412, 404, ...) for chosen keys. Everything else is forwarded byte for
+//! for another, and fixed answers (412, 404, ...) for chosen keys; and GETs
+//! of one key held after the first N until the test lets them go (so it can
+//! change the object mid-read). Everything else is forwarded byte for
 //! byte to the upstream server (the Host header is kept, so SigV4
 //! signatures stay valid). One request per connection (`Connection: close`
 //! both ways) keeps the framing trivial. Real network traffic, not a mock.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -32,6 +34,14 @@ pub struct ProxyState {
     pub if_match_gets: AtomicU32,
     /// Object GETs seen.
     pub object_gets: AtomicU32,
+    /// GETs of this key after the first N are held until `release`: (key, N).
+    pub hold_after: Mutex<Option<(String, u32)>>,
+    /// GETs of the `hold_after` key seen.
+    pub hold_seen: AtomicU32,
+    /// A GET is being held.
+    pub holding: AtomicBool,
+    /// Let held GETs go on (forwarded as they are).
+    pub release: AtomicBool,
 }
 
 /// A running proxy (stops with its runtime on drop).
@@ -159,6 +169,21 @@ async fn handle(mut c: TcpStream, upstream: u16, st: Arc<ProxyState>) -> std::io
             .any(|l| l.to_ascii_lowercase().starts_with("if-match:"))
         {
             st.if_match_gets.fetch_add(1, Ordering::SeqCst);
+        }
+        let hold = st
+            .hold_after
+            .lock()
+            .unwrap()
+            .as_ref()
+            .filter(|(k, _)| path.ends_with(&format!("/{k}")))
+            .map(|(_, n)| *n);
+        if let Some(n) = hold {
+            if st.hold_seen.fetch_add(1, Ordering::SeqCst) >= n {
+                while !st.release.load(Ordering::SeqCst) {
+                    st.holding.store(true, Ordering::SeqCst);
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+            }
         }
         let key_denied = st
             .kms_denied_key

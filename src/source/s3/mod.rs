@@ -13,6 +13,7 @@
 pub mod criteria;
 pub mod errors;
 pub mod list;
+pub mod ranged;
 pub mod read;
 pub mod sample;
 
@@ -98,6 +99,8 @@ pub struct BucketStats {
     pub list: AtomicU64,
     /// GetObject calls (ranged ones included).
     pub get: AtomicU64,
+    /// Of `get`: ranged GETs of random-access reads (`read::S3RangeSource`).
+    pub ranged: AtomicU64,
     /// HeadObject / HeadBucket calls.
     pub head: AtomicU64,
     /// GetObjectTagging calls.
@@ -119,6 +122,7 @@ impl BucketStats {
         RequestStats {
             list: self.list.load(Ordering::Relaxed),
             get: self.get.load(Ordering::Relaxed),
+            ranged_get: self.ranged.load(Ordering::Relaxed),
             head: self.head.load(Ordering::Relaxed),
             tagging: self.tagging.load(Ordering::Relaxed),
             other: self.other.load(Ordering::Relaxed),
