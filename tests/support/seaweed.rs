@@ -24,8 +24,25 @@ pub struct Seaweed {
 }
 
 impl Seaweed {
-    /// Start one and wait until it accepts writes (panics after 60 s).
+    /// Start one and wait until it accepts writes. Start-ups in one test
+    /// binary are serialised (several servers booting at once on a 2-core
+    /// machine can starve each other), and a server that does not become
+    /// writable in 60 s is replaced once on fresh ports before giving up.
     pub fn start() -> Seaweed {
+        static BOOT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = BOOT.lock().unwrap_or_else(|e| e.into_inner());
+        let mut last = String::new();
+        for _attempt in 0..2 {
+            let sw = Seaweed::spawn();
+            match sw.wait_writable() {
+                Ok(()) => return sw,
+                Err(e) => last = e,
+            }
+        }
+        panic!("{last}");
+    }
+
+    fn spawn() -> Seaweed {
         let dir = tempfile::tempdir().expect("tempdir");
         let data = dir.path().join("data");
         std::fs::create_dir_all(&data).unwrap();
@@ -69,11 +86,10 @@ impl Seaweed {
             port: ports[3],
             _dir: dir,
         };
-        sw.wait_writable();
         sw
     }
 
-    fn wait_writable(&self) {
+    fn wait_writable(&self) -> Result<(), String> {
         let rt = runtime();
         let c = self.client();
         let t0 = Instant::now();
@@ -112,16 +128,16 @@ impl Seaweed {
                 }
                 .await;
                 match ok {
-                    Ok(()) => return,
+                    Ok(()) => return Ok(()),
                     Err(e) => last = e,
                 }
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
-            panic!(
+            Err(format!(
                 "SeaweedFS did not become writable in 60 s: {last}\nlog:\n{}",
                 self.proc.log_tail()
-            );
-        });
+            ))
+        })
     }
 
     /// A set-up client.
