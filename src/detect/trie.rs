@@ -60,6 +60,9 @@ pub struct PrefixTrie {
     has2: bool,
     /// Strings of one byte, by (folded) byte.
     one_bits: Box<[bool; 256]>,
+    /// Possible first bytes (both cases when folding): one load rejects
+    /// positions no string can start at before any hashing.
+    first: Box<[bool; 256]>,
     /// Strings of one byte: value lists by byte (rare).
     one: Vec<(u8, Vec<u32>)>,
     /// Node after the first two bytes, by `b0 << 8 | b1` (`NONE`: none); a
@@ -91,6 +94,7 @@ impl PrefixTrie {
             has3: false,
             has2: false,
             one_bits: Box::new([false; 256]),
+            first: Box::new([false; 256]),
             one: Vec::new(),
             after2: Vec::new(),
             nodes: Vec::new(),
@@ -98,6 +102,10 @@ impl PrefixTrie {
         };
         for (s, vals) in map {
             t.max_len = t.max_len.max(s.len());
+            t.first[s[0] as usize] = true;
+            if fold {
+                t.first[s[0].to_ascii_uppercase() as usize] = true;
+            }
             if s.len() == 1 {
                 t.one_bits[s[0] as usize] = true;
                 t.one.push((s[0], vals));
@@ -180,6 +188,9 @@ impl PrefixTrie {
     #[inline(always)]
     pub fn may_start(&self, hay: &[u8], at: usize) -> bool {
         let rest = &hay[at..];
+        if rest.is_empty() || !self.first[rest[0] as usize] {
+            return false;
+        }
         if rest.len() >= 4 {
             let x = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
             if get(&self.f4, hash(x | self.case_mask(4))) {
