@@ -10,13 +10,14 @@
 //! Why this shape (measured, see `benches/engine.rs`): a union of 200 PII
 //! regexes with bounded repetitions makes the lazy DFA thrash (~2.5 MB/s in a
 //! measured union of 40). Most Macie identifiers need a keyword anyway, so
-//! candidates come from three cheap triggers, and the regexes only confirm on
+//! candidates come from cheap triggers, and the regexes only confirm on
 //! short windows:
-//! 1. **keywords** — one ASCII-case-insensitive Aho-Corasick automaton over
-//!    every keyword (with `_`, `-` and no-space variants). Each hit opens a
+//! 1. **keywords** — one ASCII-case-folding prefix trie over every keyword
+//!    (with `_`, `-` and no-space variants; `trie.rs`). Each hit opens a
 //!    window of `keyword_distance + max match length` bytes after it for the
-//!    keyword-required patterns of the detectors that keyword belongs to;
-//!    a 256-bit first-byte table rejects most windows before any regex runs.
+//!    keyword-required patterns of the detectors that keyword belongs to,
+//!    tried anchored only where the pattern's exact first-two-byte set
+//!    allows (word starts for `\b` patterns).
 //! 2. **literals** — patterns that need no keyword and whose every match
 //!    starts with a literal (`AKIA`, `ghp_`, `-----BEGIN`, `DE` + digits for
 //!    an IBAN, ...) are triggered by one case-sensitive prefix trie over

@@ -12,7 +12,10 @@
 //! call and a DFA build (hundreds of milliseconds for the 7,000 literal
 //! prefixes) at start. Hashed bit tables of the strings' first four (three,
 //! two) bytes reject nearly every position with a load or three; the rest
-//! walk a small trie.
+//! walk a small trie. Measured alternative: the same filters in front of an
+//! `aho-corasick` DFA built for anchored overlapping searches only — peak
+//! RSS 105 MB instead of 51 MB and about 10 % slower on 64 MiB of generated
+//! text with every detector, plus a longer start-up.
 
 use std::collections::BTreeMap;
 
