@@ -42,16 +42,21 @@
 //! Validators, exclusions, ignore words, allow lists and keyword proximity run
 //! only on candidates. Overlapping candidates are reduced to the best span.
 
+use super::analysis::{
+    dfa_first_sets, first_bytes, first_two_bytes, literal_prefixes, starts_with_word_boundary,
+    syntax_config, word_byte_after_word,
+};
 use super::catalog::DetectorDef;
 use super::keywords::{keyword_variants, KeywordSet};
+pub(super) use super::prefilter::Prefilter;
 use super::starts::StartFinder;
 use super::trie::PrefixTrie;
 use super::validate::{self, Validator};
 use super::AllowList;
 use regex_automata::meta::Regex;
-use regex_automata::util::syntax;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::ops::Range;
+
+pub use super::analysis::parse_hir;
 
 /// Longest literal-prefix key the literal trie holds.
 const LITERAL_KEY_MAX: usize = 4;
@@ -95,139 +100,6 @@ pub(super) enum Trigger {
     Literal,
     Prefiltered,
     Scan,
-}
-
-/// A structural trigger every match of a pattern contains (named by the
-/// catalog's `prefilter`); the regex is tried only in windows around it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Prefilter {
-    /// An `@` after a local-part byte and before a letter or digit.
-    Email,
-    /// A `.` between two digits.
-    Ipv4,
-    /// A `:` next to a hex digit or `:` on both sides.
-    Ipv6,
-    /// A card-shaped digit run at a word start: 13 digits, or 4 digits, a
-    /// space or hyphen and 4 more. The pattern may look up to 8 bytes back
-    /// (context alternatives emulating a look-behind), so it is searched in
-    /// a small window instead of anchored.
-    Card,
-}
-
-impl Prefilter {
-    pub(super) const ALL: [Prefilter; 4] = [
-        Prefilter::Email,
-        Prefilter::Ipv4,
-        Prefilter::Ipv6,
-        Prefilter::Card,
-    ];
-
-    fn parse(s: &str) -> Option<Prefilter> {
-        Some(match s {
-            "email" => Prefilter::Email,
-            "ipv4" => Prefilter::Ipv4,
-            "ipv6" => Prefilter::Ipv6,
-            "card" => Prefilter::Card,
-            _ => return None,
-        })
-    }
-
-    /// The byte the start finder must stop at (digit runs are word starts).
-    fn byte(self) -> Option<u8> {
-        match self {
-            Prefilter::Email => Some(b'@'),
-            Prefilter::Ipv4 => Some(b'.'),
-            Prefilter::Ipv6 => Some(b':'),
-            Prefilter::Card => None,
-        }
-    }
-
-    /// Whether a trigger of this kind can sit on byte `b`.
-    fn on_byte(self, b: u8) -> bool {
-        match self.byte() {
-            Some(x) => b == x,
-            None => b.is_ascii_digit(),
-        }
-    }
-
-    /// Where a match around trigger `at` can start, earliest first (at most
-    /// two). Each pattern with a prefilter opens with a one-byte context
-    /// class (`(?:^|[^...])`), so its match starts one byte before the run
-    /// of value bytes that holds the trigger: walking back over that run
-    /// gives the start, and one anchored search per trigger replaces a
-    /// search over every byte. IPv4 may also open with a version word
-    /// (`v`, `build`, ... then up to three of ` :=/.`) kept so the validator
-    /// can reject versions: that start is tried first.
-    #[inline]
-    pub(super) fn starts(self, hay: &[u8], at: usize) -> [Option<usize>; 2] {
-        let back = |from: usize, max: usize, f: &dyn Fn(u8) -> bool| {
-            let mut s = from;
-            while s > 0 && from - s < max && f(hay[s - 1]) {
-                s -= 1;
-            }
-            s
-        };
-        let ctx = |s: usize| s.saturating_sub(1);
-        match self {
-            Prefilter::Email => {
-                let s = back(at, 80, &|b| {
-                    b.is_ascii_alphanumeric() || b"._%+-".contains(&b)
-                });
-                [Some(ctx(s)), None]
-            }
-            Prefilter::Ipv4 => {
-                let r = back(at, 64, &|b| b.is_ascii_digit() || b == b'.');
-                let p = back(r, 3, &|b| b" :=/.".contains(&b));
-                let w = back(p, 8, &|b| b.is_ascii_alphabetic());
-                let word = (w < p).then(|| ctx(w));
-                [word, Some(ctx(r))]
-            }
-            Prefilter::Ipv6 => {
-                let r = back(at, 64, &|b| b.is_ascii_hexdigit() || b == b':');
-                [Some(ctx(r)), None]
-            }
-            Prefilter::Card => [Some(ctx(at)), None],
-        }
-    }
-
-    /// How far before a trigger a match may start when it is searched in a
-    /// window (unanchored) rather than at `starts`.
-    pub(super) fn window_back(self) -> Option<usize> {
-        match self {
-            Prefilter::Card => Some(8),
-            _ => None,
-        }
-    }
-
-    /// Whether position `at` of `hay` is a trigger of this kind.
-    #[inline]
-    pub(super) fn fires(self, hay: &[u8], at: usize) -> bool {
-        let before = |f: fn(&u8) -> bool| at > 0 && f(&hay[at - 1]);
-        let after = |f: fn(&u8) -> bool| hay.get(at + 1).is_some_and(f);
-        match self {
-            Prefilter::Email => {
-                hay[at] == b'@'
-                    && before(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(b))
-                    && after(|b| b.is_ascii_alphanumeric() || *b == b'-')
-            }
-            Prefilter::Ipv4 => {
-                hay[at] == b'.' && before(u8::is_ascii_digit) && after(u8::is_ascii_digit)
-            }
-            Prefilter::Ipv6 => {
-                let hex = |b: &u8| b.is_ascii_hexdigit() || *b == b':';
-                hay[at] == b':' && before(hex) && after(hex)
-            }
-            Prefilter::Card => {
-                let digits = |r: std::ops::Range<usize>| {
-                    hay.len() >= r.end && hay[r].iter().all(u8::is_ascii_digit)
-                };
-                digits(at..at + 4)
-                    && (digits(at + 4..at + 13)
-                        || (hay.get(at + 4).is_some_and(|b| *b == b' ' || *b == b'-')
-                            && digits(at + 5..at + 9)))
-            }
-        }
-    }
 }
 
 #[derive(Debug)]
@@ -354,184 +226,6 @@ pub enum EngineError {
     /// Automaton construction failed.
     #[error("building automaton: {0}")]
     Automaton(String),
-}
-
-fn syntax_config() -> syntax::Config {
-    syntax::Config::new().unicode(false).utf8(false)
-}
-
-/// Parse a pattern the way the engine compiles it.
-pub fn parse_hir(pattern: &str) -> Result<regex_syntax::hir::Hir, String> {
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .map_err(|e| e.to_string())
-}
-
-fn first_bytes(hir: &regex_syntax::hir::Hir) -> Box<[bool; 256]> {
-    let mut t = Box::new([false; 256]);
-    let seq = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_literal_len(1)
-        .limit_class(256)
-        .limit_total(512)
-        .extract(hir);
-    match seq.literals() {
-        Some(lits) if !lits.iter().any(|l| l.as_bytes().is_empty()) => {
-            for l in lits {
-                t[l.as_bytes()[0] as usize] = true;
-            }
-        }
-        _ => t.iter_mut().for_each(|b| *b = true),
-    }
-    t
-}
-
-fn first_two_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[u64; 1024]>> {
-    let seq = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_literal_len(2)
-        .limit_class(64)
-        .limit_total(4096)
-        .extract(hir);
-    let lits = seq.literals()?;
-    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().len() < 2) {
-        return None;
-    }
-    let mut t = Box::new([0u64; 1024]);
-    for l in lits {
-        let b = l.as_bytes();
-        let i = (b[0] as usize) << 8 | b[1] as usize;
-        t[i >> 6] |= 1 << (i & 63);
-    }
-    Some(t)
-}
-
-/// The exact sets of first bytes and first two bytes a match can start
-/// with at any position but the haystack's start (the scanner always tries
-/// position 0), read off a lazy DFA: the state after one or two bytes from
-/// every start state (look-behind: word byte, other byte, line ends) is
-/// not dead. Few distinct states follow the first byte, so this costs a few
-/// thousand transitions per pattern. `None` when the DFA gives up.
-fn dfa_first_sets(re_src: &str) -> Option<(Box<[bool; 256]>, Box<[u64; 1024]>)> {
-    use regex_automata::hybrid::dfa::DFA;
-    use regex_automata::util::start;
-    let dfa = DFA::builder()
-        .syntax(syntax_config())
-        .configure(DFA::config().cache_capacity(4 << 20))
-        .build(re_src)
-        .ok()?;
-    let mut cache = dfa.create_cache();
-    let mut f1 = Box::new([false; 256]);
-    let mut f2 = Box::new([0u64; 1024]);
-    let mut seen: std::collections::HashMap<regex_automata::hybrid::LazyStateID, Vec<bool>> =
-        Default::default();
-    for lb in [b'a', b' ', b'\n', b'\r'] {
-        let cfg = start::Config::new()
-            .anchored(regex_automata::Anchored::Yes)
-            .look_behind(Some(lb));
-        let s0 = dfa.start_state(&mut cache, &cfg).ok()?;
-        for b0 in 0..=255u8 {
-            let s1 = dfa.next_state(&mut cache, s0, b0).ok()?;
-            if s1.is_dead() || s1.is_quit() {
-                if s1.is_quit() {
-                    return None;
-                }
-                continue;
-            }
-            f1[b0 as usize] = true;
-            let row = match seen.get(&s1) {
-                Some(r) => r.clone(),
-                None => {
-                    let mut r = vec![false; 256];
-                    for b1 in 0..=255u8 {
-                        let s2 = dfa.next_state(&mut cache, s1, b1).ok()?;
-                        if s2.is_quit() {
-                            return None;
-                        }
-                        // a match state means a match ended before b1
-                        r[b1 as usize] = !s2.is_dead() || s1.is_match();
-                    }
-                    seen.insert(s1, r.clone());
-                    r
-                }
-            };
-            for (b1, ok) in row.iter().enumerate() {
-                if *ok {
-                    let i = (b0 as usize) << 8 | b1;
-                    f2[i >> 6] |= 1 << (i & 63);
-                }
-            }
-        }
-    }
-    Some((f1, f2))
-}
-
-/// Whether a match can start with an ASCII word byte right after another
-/// word byte (mid-word); true when unsure.
-fn word_byte_after_word(re_src: &str) -> bool {
-    use regex_automata::hybrid::dfa::DFA;
-    use regex_automata::util::start;
-    let Ok(dfa) = DFA::builder().syntax(syntax_config()).build(re_src) else {
-        return true;
-    };
-    let mut cache = dfa.create_cache();
-    let cfg = start::Config::new()
-        .anchored(regex_automata::Anchored::Yes)
-        .look_behind(Some(b'a'));
-    let Ok(s0) = dfa.start_state(&mut cache, &cfg) else {
-        return true;
-    };
-    (0..=255u8)
-        .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .any(|b| {
-            dfa.next_state(&mut cache, s0, b)
-                .map_or(true, |s| !s.is_dead())
-        })
-}
-
-/// Whether every match of `hir` starts with a word-boundary assertion.
-fn starts_with_word_boundary(hir: &regex_syntax::hir::Hir) -> bool {
-    use regex_syntax::hir::{HirKind, Look};
-    match hir.kind() {
-        HirKind::Look(l) => matches!(
-            l,
-            Look::WordAscii
-                | Look::WordUnicode
-                | Look::WordStartAscii
-                | Look::WordStartUnicode
-                | Look::WordStartHalfAscii
-                | Look::WordStartHalfUnicode
-        ),
-        HirKind::Concat(v) => v.first().is_some_and(starts_with_word_boundary),
-        HirKind::Capture(c) => starts_with_word_boundary(&c.sub),
-        HirKind::Alternation(v) => v.iter().all(starts_with_word_boundary),
-        _ => false,
-    }
-}
-
-fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
-    let seq = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_total(600)
-        .extract(hir);
-    let lits = seq.literals()?;
-    if lits.is_empty() || lits.len() > 500 {
-        return None;
-    }
-    let mut v: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
-    // Two bytes at least (`DE`+digits is fine; one byte would fire everywhere).
-    // A prefix that starts with a digit is a character class expanded into
-    // literals (`\d{3}` → 1,000 prefixes) and would trigger an anchored
-    // search at nearly every number: such patterns belong to the scan regex.
-    if v.iter().any(|l| l.len() < 2 || l[0].is_ascii_digit()) {
-        return None;
-    }
-    v.sort();
-    v.dedup();
-    Some(v)
 }
 
 impl Engine {

@@ -4,10 +4,12 @@
 //! In: detector definitions and text. Out: validated matches with spans.
 //! Nothing here knows about files, S3 or output formats.
 
+mod analysis;
 pub mod catalog;
 pub mod custom;
 pub mod engine;
 pub mod keywords;
+mod prefilter;
 pub mod scanner;
 pub mod selftest;
 pub mod starts;

@@ -1,0 +1,185 @@
+//! What the engine learns from a pattern before scanning: its literal
+//! prefixes (for the literal trigger), first-byte and first-two-byte sets
+//! (for attempts in keyword windows), whether it starts at a word boundary,
+//! and, where literal extraction gives up, the same sets read off a lazy DFA.
+
+use regex_automata::util::syntax;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+pub(super) fn syntax_config() -> syntax::Config {
+    syntax::Config::new().unicode(false).utf8(false)
+}
+
+/// Parse a pattern the way the engine compiles it.
+pub fn parse_hir(pattern: &str) -> Result<regex_syntax::hir::Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())
+}
+
+pub(super) fn first_bytes(hir: &regex_syntax::hir::Hir) -> Box<[bool; 256]> {
+    let mut t = Box::new([false; 256]);
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(1)
+        .limit_class(256)
+        .limit_total(512)
+        .extract(hir);
+    match seq.literals() {
+        Some(lits) if !lits.iter().any(|l| l.as_bytes().is_empty()) => {
+            for l in lits {
+                t[l.as_bytes()[0] as usize] = true;
+            }
+        }
+        _ => t.iter_mut().for_each(|b| *b = true),
+    }
+    t
+}
+
+pub(super) fn first_two_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[u64; 1024]>> {
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(2)
+        .limit_class(64)
+        .limit_total(4096)
+        .extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().len() < 2) {
+        return None;
+    }
+    let mut t = Box::new([0u64; 1024]);
+    for l in lits {
+        let b = l.as_bytes();
+        let i = (b[0] as usize) << 8 | b[1] as usize;
+        t[i >> 6] |= 1 << (i & 63);
+    }
+    Some(t)
+}
+
+/// The exact sets of first bytes and first two bytes a match can start
+/// with at any position but the haystack's start (the scanner always tries
+/// position 0), read off a lazy DFA: the state after one or two bytes from
+/// every start state (look-behind: word byte, other byte, line ends) is
+/// not dead. Few distinct states follow the first byte, so this costs a few
+/// thousand transitions per pattern. `None` when the DFA gives up.
+pub(super) fn dfa_first_sets(re_src: &str) -> Option<(Box<[bool; 256]>, Box<[u64; 1024]>)> {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::util::start;
+    let dfa = DFA::builder()
+        .syntax(syntax_config())
+        .configure(DFA::config().cache_capacity(4 << 20))
+        .build(re_src)
+        .ok()?;
+    let mut cache = dfa.create_cache();
+    let mut f1 = Box::new([false; 256]);
+    let mut f2 = Box::new([0u64; 1024]);
+    let mut seen: std::collections::HashMap<regex_automata::hybrid::LazyStateID, Vec<bool>> =
+        Default::default();
+    for lb in [b'a', b' ', b'\n', b'\r'] {
+        let cfg = start::Config::new()
+            .anchored(regex_automata::Anchored::Yes)
+            .look_behind(Some(lb));
+        let s0 = dfa.start_state(&mut cache, &cfg).ok()?;
+        for b0 in 0..=255u8 {
+            let s1 = dfa.next_state(&mut cache, s0, b0).ok()?;
+            if s1.is_dead() || s1.is_quit() {
+                if s1.is_quit() {
+                    return None;
+                }
+                continue;
+            }
+            f1[b0 as usize] = true;
+            let row = match seen.get(&s1) {
+                Some(r) => r.clone(),
+                None => {
+                    let mut r = vec![false; 256];
+                    for b1 in 0..=255u8 {
+                        let s2 = dfa.next_state(&mut cache, s1, b1).ok()?;
+                        if s2.is_quit() {
+                            return None;
+                        }
+                        // a match state means a match ended before b1
+                        r[b1 as usize] = !s2.is_dead() || s1.is_match();
+                    }
+                    seen.insert(s1, r.clone());
+                    r
+                }
+            };
+            for (b1, ok) in row.iter().enumerate() {
+                if *ok {
+                    let i = (b0 as usize) << 8 | b1;
+                    f2[i >> 6] |= 1 << (i & 63);
+                }
+            }
+        }
+    }
+    Some((f1, f2))
+}
+
+/// Whether a match can start with an ASCII word byte right after another
+/// word byte (mid-word); true when unsure.
+pub(super) fn word_byte_after_word(re_src: &str) -> bool {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::util::start;
+    let Ok(dfa) = DFA::builder().syntax(syntax_config()).build(re_src) else {
+        return true;
+    };
+    let mut cache = dfa.create_cache();
+    let cfg = start::Config::new()
+        .anchored(regex_automata::Anchored::Yes)
+        .look_behind(Some(b'a'));
+    let Ok(s0) = dfa.start_state(&mut cache, &cfg) else {
+        return true;
+    };
+    (0..=255u8)
+        .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .any(|b| {
+            dfa.next_state(&mut cache, s0, b)
+                .map_or(true, |s| !s.is_dead())
+        })
+}
+
+/// Whether every match of `hir` starts with a word-boundary assertion.
+pub(super) fn starts_with_word_boundary(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        HirKind::Look(l) => matches!(
+            l,
+            Look::WordAscii
+                | Look::WordUnicode
+                | Look::WordStartAscii
+                | Look::WordStartUnicode
+                | Look::WordStartHalfAscii
+                | Look::WordStartHalfUnicode
+        ),
+        HirKind::Concat(v) => v.first().is_some_and(starts_with_word_boundary),
+        HirKind::Capture(c) => starts_with_word_boundary(&c.sub),
+        HirKind::Alternation(v) => v.iter().all(starts_with_word_boundary),
+        _ => false,
+    }
+}
+
+pub(super) fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_total(600)
+        .extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > 500 {
+        return None;
+    }
+    let mut v: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+    // Two bytes at least (`DE`+digits is fine; one byte would fire everywhere).
+    // A prefix that starts with a digit is a character class expanded into
+    // literals (`\d{3}` → 1,000 prefixes) and would trigger an anchored
+    // search at nearly every number: such patterns belong to the scan regex.
+    if v.iter().any(|l| l.len() < 2 || l[0].is_ascii_digit()) {
+        return None;
+    }
+    v.sort();
+    v.dedup();
+    Some(v)
+}
