@@ -97,7 +97,8 @@ impl KeywordSet {
                 .enumerate()
                 .map(|(i, p)| (p.as_slice(), i as u32)),
             true,
-        );
+        )
+        .with_boundary_after();
         let specials: Vec<u8> = pats.iter().map(|p| p[0]).collect();
         Ok(KeywordSet {
             trie,
@@ -125,7 +126,7 @@ impl KeywordSet {
     }
 
     /// Keyword hits that start at `at` (on word boundaries), appended.
-    #[inline]
+    #[inline(always)]
     pub fn hits_at(&self, hay: &[u8], at: usize, out: &mut Vec<KwHit>) {
         if !self.trie.may_start(hay, at) {
             return;

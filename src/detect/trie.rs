@@ -61,6 +61,12 @@ pub struct PrefixTrie {
     f2: Box<[u64]>,
     has3: bool,
     has2: bool,
+    /// Strings are keywords that end at a word boundary (`with_boundary_after`):
+    /// a short one ending in a word byte cannot match before a letter, so its
+    /// filter is not consulted there.
+    gate: bool,
+    /// Some string of 1 (2, 3) bytes ends in a non-word byte (never gated).
+    open: [bool; 4],
     /// Strings of one byte, by (folded) byte.
     one_bits: Box<[bool; 256]>,
     /// Possible first bytes (both cases when folding): one load rejects
@@ -96,6 +102,8 @@ impl PrefixTrie {
             f2: vec![0; 1024].into_boxed_slice(),
             has3: false,
             has2: false,
+            gate: false,
+            open: [false; 4],
             one_bits: Box::new([false; 256]),
             first: Box::new([false; 256]),
             one: Vec::new(),
@@ -105,6 +113,10 @@ impl PrefixTrie {
         };
         for (s, vals) in map {
             t.max_len = t.max_len.max(s.len());
+            let last = s[s.len() - 1];
+            if s.len() < 4 && !(last.is_ascii_alphanumeric() || last >= 0x80) {
+                t.open[s.len()] = true;
+            }
             t.first[s[0] as usize] = true;
             if fold {
                 t.first[s[0].to_ascii_uppercase() as usize] = true;
@@ -159,6 +171,23 @@ impl PrefixTrie {
         t
     }
 
+    /// The strings are keywords matched only when a word byte at their end
+    /// is not followed by a letter or non-ASCII byte (`keywords.rs`).
+    pub fn with_boundary_after(mut self) -> PrefixTrie {
+        self.gate = true;
+        self
+    }
+
+    /// Whether strings of `n` bytes (1–3) can end at `rest[n]`.
+    #[inline(always)]
+    fn can_end(&self, rest: &[u8], n: usize) -> bool {
+        !self.gate
+            || self.open[n]
+            || rest
+                .get(n)
+                .is_none_or(|b| !(b.is_ascii_alphabetic() || *b >= 0x80))
+    }
+
     /// No strings at all.
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty() && self.one.is_empty()
@@ -199,7 +228,10 @@ impl PrefixTrie {
             if get(&self.f4, hash(x | self.case_mask(4))) {
                 return true;
             }
-            if self.has3 && get(&self.f3, hash((x & 0xFF_FFFF) | self.case_mask(3))) {
+            if self.has3
+                && self.can_end(rest, 3)
+                && get(&self.f3, hash((x & 0xFF_FFFF) | self.case_mask(3)))
+            {
                 return true;
             }
         } else if self.has3 && rest.len() == 3 {
@@ -208,13 +240,13 @@ impl PrefixTrie {
                 return true;
             }
         }
-        if self.has2 && rest.len() >= 2 {
+        if self.has2 && rest.len() >= 2 && self.can_end(rest, 2) {
             let i = (self.f(rest[0]) as usize) << 8 | self.f(rest[1]) as usize;
             if get(&self.f2, i) {
                 return true;
             }
         }
-        !rest.is_empty() && self.one_bits[self.f(rest[0]) as usize]
+        self.one_bits[self.f(rest[0]) as usize] && self.can_end(rest, 1)
     }
 
     /// Call `f(end, value)` for every string that starts at `at`, shortest
