@@ -88,6 +88,15 @@ impl<'e> Scanner<'e> {
         self.rejected.as_deref().unwrap_or(&[])
     }
 
+    fn push_cand(&mut self, pattern: u32, start: usize, end: usize, keyword: bool) {
+        self.cands.push(Cand {
+            pattern,
+            start,
+            end,
+            keyword,
+        });
+    }
+
     fn search(&mut self, pi: u32, input: &Input<'_>) -> Option<regex_automata::Match> {
         let p = &self.engine.patterns[pi as usize];
         let cache = self.caches[pi as usize].get_or_insert_with(|| p.re.create_cache());
@@ -336,12 +345,7 @@ impl<'e> Scanner<'e> {
                 let we = (at + p.max_len).min(hay.len());
                 let input = Input::new(hay).range(at..we).anchored(Anchored::Yes);
                 if let Some(m) = self.search(pi, &input) {
-                    self.cands.push(Cand {
-                        pattern: pi,
-                        start: m.start(),
-                        end: m.end(),
-                        keyword: false,
-                    });
+                    self.push_cand(pi, m.start(), m.end(), false);
                 }
             }
         }
@@ -366,12 +370,7 @@ impl<'e> Scanner<'e> {
                     break;
                 };
                 let first = eng.scan_patterns[m.pattern().as_usize()];
-                self.cands.push(Cand {
-                    pattern: first,
-                    start: m.start(),
-                    end: m.end(),
-                    keyword: false,
-                });
+                self.push_cand(first, m.start(), m.end(), false);
                 for &pi in &eng.scan_patterns {
                     if pi == first || !eng.patterns[pi as usize].first[hay[m.start()] as usize] {
                         continue;
@@ -379,12 +378,7 @@ impl<'e> Scanner<'e> {
                     let we = (m.start() + eng.patterns[pi as usize].max_len).min(hay.len());
                     let input = Input::new(hay).range(m.start()..we).anchored(Anchored::Yes);
                     if let Some(m2) = self.search(pi, &input) {
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: m2.start(),
-                            end: m2.end(),
-                            keyword: false,
-                        });
+                        self.push_cand(pi, m2.start(), m2.end(), false);
                     }
                 }
                 at = if m.end() > m.start() {
@@ -407,12 +401,7 @@ impl<'e> Scanner<'e> {
                         let Some(m) = self.search(pi, &Input::new(cell).range(at..)) else {
                             break;
                         };
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: range.start + m.start(),
-                            end: range.start + m.end(),
-                            keyword: true,
-                        });
+                        self.push_cand(pi, range.start + m.start(), range.start + m.end(), true);
                         at = if m.end() > m.start() {
                             m.end()
                         } else {
@@ -441,12 +430,7 @@ impl<'e> Scanner<'e> {
                 let to = (q + ml).min(hay.len());
                 if let Some(m) = self.search(pi, &Input::new(hay).range(from..to)) {
                     if m.start() <= q && m.end() > m.start() {
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: m.start(),
-                            end: m.end(),
-                            keyword: false,
-                        });
+                        self.push_cand(pi, m.start(), m.end(), false);
                         covered = m.end();
                     }
                 }
@@ -462,12 +446,7 @@ impl<'e> Scanner<'e> {
                     .anchored(Anchored::Yes);
                 if let Some(m) = self.search(pi, &input) {
                     if m.end() > m.start() {
-                        self.cands.push(Cand {
-                            pattern: pi,
-                            start: m.start(),
-                            end: m.end(),
-                            keyword: false,
-                        });
+                        self.push_cand(pi, m.start(), m.end(), false);
                         covered = m.end();
                         break;
                     }
