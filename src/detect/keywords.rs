@@ -29,9 +29,11 @@ pub struct KwHit {
 pub fn keyword_variants(kw: &str) -> Vec<String> {
     let kw = kw.trim();
     let mut v = vec![kw.to_string()];
-    if kw.contains(' ') {
-        for sep in ["_", "-", ""] {
-            v.push(kw.replace(' ', sep));
+    // Spaces and hyphens between words are interchangeable in labels and
+    // field names (`e-mail`, `e mail`, `e_mail`, `email`).
+    if kw.contains(' ') || (kw.contains('-') && !kw.starts_with('-') && !kw.ends_with('-')) {
+        for sep in [" ", "_", "-", ""] {
+            v.push(kw.replace([' ', '-'], sep));
         }
     }
     if !kw.is_ascii() {
@@ -197,6 +199,8 @@ mod tests {
     fn variants_and_boundaries() {
         assert!(keyword_variants("secret key").contains(&"secret_key".to_string()));
         assert!(keyword_variants("secret key").contains(&"secretkey".to_string()));
+        assert!(keyword_variants("e-mail").contains(&"e mail".to_string()));
+        assert!(keyword_variants("e-mail").contains(&"email".to_string()));
         let ks = KeywordSet::new(vec![
             ("sin".into(), 0),
             ("card number".into(), 1),
