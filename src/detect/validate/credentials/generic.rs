@@ -523,9 +523,9 @@ fn identifier_like(v: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::checksums::crc32;
     use super::super::cloud::looks_like_path;
     use super::super::keys::crc24_update;
-    use super::super::tokens::crc32;
     use super::*;
 
     #[test]

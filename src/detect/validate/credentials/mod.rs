@@ -10,6 +10,7 @@
 //! Everything works on the matched bytes with stack buffers only: no
 //! allocation, no panics on any input.
 
+mod checksums;
 mod cloud;
 mod encoding;
 mod generic;

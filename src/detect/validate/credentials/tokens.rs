@@ -2,6 +2,7 @@
 //! npm), bech32 age keys, and the prefix-plus-random SaaS tokens (Stripe,
 //! Slack, GitLab, PyPI, OpenAI, Anthropic, and others).
 
+use super::checksums::{bech32_data, crc32_b62_ok};
 use super::encoding::b64_decode;
 use super::generic::{has_placeholder_word, random_token, runs, Alpha};
 use super::web::json_object;
@@ -14,39 +15,6 @@ use crate::detect::validate::common::entropy;
 /// Stripe `sk_`/`rk_`/`pk_` + `live_`/`test_` + random base62.
 pub(super) fn stripe_key(v: &[u8]) -> bool {
     v.len() > 8 && random_token(&v[8..], Alpha::Mixed)
-}
-
-const B62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-pub(super) fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// The new-format checksum of GitHub and npm tokens: the last 6 characters
-/// are the CRC32 of the 30 random characters before them, in base62
-/// (`0-9A-Za-z`), left-padded with `0`.
-fn crc32_b62_ok(body: &[u8]) -> bool {
-    if body.len() != 36 || !body.iter().all(u8::is_ascii_alphanumeric) {
-        return false;
-    }
-    let mut n = crc32(&body[..30]);
-    let mut enc = [b'0'; 6];
-    for slot in enc.iter_mut().rev() {
-        *slot = B62[(n % 62) as usize];
-        n /= 62;
-    }
-    n == 0 && enc == body[30..]
 }
 
 /// GitHub `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` token: CRC32 checksum, and the
@@ -309,51 +277,10 @@ pub(super) fn stripe_webhook_secret(v: &[u8]) -> bool {
     random_token(body, alpha)
 }
 
-const BECH32: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-
-fn bech32_polymod_step(c: u32, x: u32) -> u32 {
-    const G: [u32; 5] = [
-        0x3b6a_57b2,
-        0x2650_8e6d,
-        0x1ea1_19fa,
-        0x3d42_33dd,
-        0x2a14_62b3,
-    ];
-    let top = c >> 25;
-    let mut c = ((c & 0x1ff_ffff) << 5) ^ x;
-    for (i, g) in G.iter().enumerate() {
-        if (top >> i) & 1 == 1 {
-            c ^= g;
-        }
-    }
-    c
-}
-
 /// age X25519 identity `AGE-SECRET-KEY-1` + 58 bech32 characters: the
 /// BIP-173 bech32 checksum over the human-readable part and data verifies.
 pub(super) fn age_secret_key(v: &[u8]) -> bool {
-    let Some(sep) = v.iter().rposition(|&b| b == b'1') else {
-        return false;
-    };
-    let (hrp, data) = (&v[..sep], &v[sep + 1..]);
-    if hrp.is_empty() || data.len() < 6 {
-        return false;
-    }
-    let mut c = 1u32;
-    for &h in hrp {
-        c = bech32_polymod_step(c, (h.to_ascii_lowercase() >> 5) as u32);
-    }
-    c = bech32_polymod_step(c, 0);
-    for &h in hrp {
-        c = bech32_polymod_step(c, (h.to_ascii_lowercase() & 31) as u32);
-    }
-    for &d in data {
-        let Some(x) = BECH32.iter().position(|&b| b == d.to_ascii_lowercase()) else {
-            return false;
-        };
-        c = bech32_polymod_step(c, x as u32);
-    }
-    c == 1 && runs(data).0 < 6
+    bech32_data(v).is_some_and(|data| runs(data).0 < 6)
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
 mod tests {
     use super::address_words::{STREET_SUFFIX_EN, UNIT_WORDS};
     use super::name::NAME_PARTICLES;
-    use super::name_stopwords::NAME_STOP;
+    use super::name_stopwords::name_stop;
     use super::regions::{AU_STATES, CA_PROVINCES, US_STATES, US_STATE_NAMES};
     use super::*;
 
@@ -69,7 +69,7 @@ mod tests {
     fn word_lists_sorted() {
         for (name, l) in [
             ("NAME_PARTICLES", NAME_PARTICLES),
-            ("NAME_STOP", NAME_STOP),
+            ("NAME_STOP", name_stop()),
             ("STREET_SUFFIX_EN", STREET_SUFFIX_EN),
             ("UNIT_WORDS", UNIT_WORDS),
             ("US_STATES", US_STATES),

@@ -1,7 +1,7 @@
 //! Validates full names: capitalised words with particles, rejected when any
-//! word is on the stop-word list (`name_stopwords.rs`).
+//! word is on the stop-word list (`name_stopwords.txt`).
 
-use super::name_stopwords::NAME_STOP;
+use super::name_stopwords::name_stop;
 use super::text::{in_sorted, trim_dots};
 
 // ───────────────────────────── names ─────────────────────────────
@@ -26,7 +26,7 @@ fn name_word_ok(w: &[u8]) -> Option<bool> {
     }
     for part in w.split(|&b| b == b'-') {
         let part = trim_dots(part);
-        if in_sorted(part, NAME_STOP) {
+        if in_sorted(part, name_stop()) {
             return None;
         }
     }
