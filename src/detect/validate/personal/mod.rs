@@ -65,6 +65,29 @@ mod tests {
     use super::regions::{AU_STATES, CA_PROVINCES, US_STATES, US_STATE_NAMES};
     use super::*;
 
+    /// Every validator of this module, by name.
+    const VALIDATORS: &[&str] = &[
+        "date_of_birth",
+        "latlong_pair",
+        "latlong_any_order",
+        "vin",
+        "phone_us_ca",
+        "phone_uk",
+        "phone_fr",
+        "phone_de",
+        "phone_it",
+        "phone_es",
+        "phone_br",
+        "full_name",
+        "address_us",
+        "address_uk",
+        "address_eu",
+        "email_address",
+        "ipv4_address",
+        "ipv6_address",
+        "mac_address",
+    ];
+
     #[test]
     fn word_lists_sorted() {
         for (name, l) in [
@@ -98,27 +121,7 @@ mod tests {
                     .wrapping_add(1442695040888963407);
                 *b = alphabet[(seed >> 33) as usize % alphabet.len()];
             }
-            for name in [
-                "date_of_birth",
-                "latlong_pair",
-                "latlong_any_order",
-                "vin",
-                "phone_us_ca",
-                "phone_uk",
-                "phone_fr",
-                "phone_de",
-                "phone_it",
-                "phone_es",
-                "phone_br",
-                "full_name",
-                "address_us",
-                "address_uk",
-                "address_eu",
-                "email_address",
-                "ipv4_address",
-                "ipv6_address",
-                "mac_address",
-            ] {
+            for name in VALIDATORS {
                 let _ = lookup(name).unwrap()(&buf[..len]);
             }
         }
@@ -148,27 +151,7 @@ mod tests {
         for smp in samples {
             let b = smp.as_bytes();
             for i in 0..=b.len() {
-                for name in [
-                    "date_of_birth",
-                    "latlong_pair",
-                    "latlong_any_order",
-                    "vin",
-                    "phone_us_ca",
-                    "phone_uk",
-                    "phone_fr",
-                    "phone_de",
-                    "phone_it",
-                    "phone_es",
-                    "phone_br",
-                    "full_name",
-                    "address_us",
-                    "address_uk",
-                    "address_eu",
-                    "email_address",
-                    "ipv4_address",
-                    "ipv6_address",
-                    "mac_address",
-                ] {
+                for name in VALIDATORS {
                     let f = lookup(name).unwrap();
                     let _ = f(&b[..i]);
                     let _ = f(&b[i..]);
@@ -189,27 +172,7 @@ mod tests {
             b"12/",
             b"\xff\xfe 1 2",
         ];
-        for name in [
-            "date_of_birth",
-            "latlong_pair",
-            "vin",
-            "phone_us_ca",
-            "phone_uk",
-            "phone_fr",
-            "phone_de",
-            "phone_it",
-            "phone_es",
-            "phone_br",
-            "full_name",
-            "address_us",
-            "address_uk",
-            "address_eu",
-            "email_address",
-            "ipv4_address",
-            "mac_address",
-            "latlong_any_order",
-            "ipv6_address",
-        ] {
+        for name in VALIDATORS {
             let f = lookup(name).unwrap();
             for i in inputs {
                 let _ = f(i);
