@@ -216,24 +216,12 @@ pub fn evaluate(s: &BucketSettings) -> BucketExposure {
                 .filter(|g| is_public_grantee(&g.grantee))
                 .map(|g| format!("ACL grants {:?} {}", g.grantee, g.permission))
                 .collect();
-            match ignore_acls {
-                Some(true) => reasons.push(format!(
-                    "{} ({})",
-                    what.join("; "),
-                    neutraliser(|b| b.ignore_public_acls, "IgnorePublicAcls")
-                )),
-                Some(false) => {
-                    public = true;
-                    reasons.push(format!("{}; {bpa_ctx}", what.join("; ")));
-                }
-                None => {
-                    unknown = true;
-                    reasons.push(format!(
-                        "{}; whether IgnorePublicAcls applies is unknown: {bpa_ctx}",
-                        what.join("; ")
-                    ));
-                }
-            }
+            let weigh = Weigh {
+                blocked: ignore_acls,
+                setting: "IgnorePublicAcls",
+                neutralised: || neutraliser(|b| b.ignore_public_acls, "IgnorePublicAcls"),
+            };
+            weigh.apply(&what, &bpa_ctx, &mut public, &mut unknown, &mut reasons);
         }
         Some(_) => {
             if acls_disabled == Some(true) {
@@ -262,24 +250,12 @@ pub fn evaluate(s: &BucketSettings) -> BucketExposure {
     match &analysis {
         Some(_) if !public_grants.is_empty() => {
             let what: Vec<String> = public_grants.iter().map(|g| grant_text(g)).collect();
-            match restrict {
-                Some(true) => reasons.push(format!(
-                    "{} ({})",
-                    what.join("; "),
-                    neutraliser(|b| b.restrict_public_buckets, "RestrictPublicBuckets")
-                )),
-                Some(false) => {
-                    public = true;
-                    reasons.push(format!("{}; {bpa_ctx}", what.join("; ")));
-                }
-                None => {
-                    unknown = true;
-                    reasons.push(format!(
-                        "{}; whether RestrictPublicBuckets applies is unknown: {bpa_ctx}",
-                        what.join("; ")
-                    ));
-                }
-            }
+            let weigh = Weigh {
+                blocked: restrict,
+                setting: "RestrictPublicBuckets",
+                neutralised: || neutraliser(|b| b.restrict_public_buckets, "RestrictPublicBuckets"),
+            };
+            weigh.apply(&what, &bpa_ctx, &mut public, &mut unknown, &mut reasons);
         }
         Some(a) => {
             for n in &a.neutralised {
@@ -572,3 +548,39 @@ pub fn evaluate(s: &BucketSettings) -> BucketExposure {
 #[cfg(test)]
 #[path = "verdict_tests.rs"]
 mod tests;
+
+/// Public grants (ACL or policy) weighed against the Block Public Access
+/// setting that would neutralise them: blocked, not blocked (public), or not
+/// known (unknown).
+struct Weigh<F: Fn() -> String> {
+    blocked: Option<bool>,
+    setting: &'static str,
+    neutralised: F,
+}
+
+impl<F: Fn() -> String> Weigh<F> {
+    fn apply(
+        &self,
+        what: &[String],
+        bpa_ctx: &str,
+        public: &mut bool,
+        unknown: &mut bool,
+        reasons: &mut Vec<String>,
+    ) {
+        let what = what.join("; ");
+        match self.blocked {
+            Some(true) => reasons.push(format!("{what} ({})", (self.neutralised)())),
+            Some(false) => {
+                *public = true;
+                reasons.push(format!("{what}; {bpa_ctx}"));
+            }
+            None => {
+                *unknown = true;
+                reasons.push(format!(
+                    "{what}; whether {} applies is unknown: {bpa_ctx}",
+                    self.setting
+                ));
+            }
+        }
+    }
+}
