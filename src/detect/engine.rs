@@ -180,6 +180,8 @@ pub struct Engine {
     pub detectors: Vec<Detector>,
     pub(super) patterns: Vec<Pattern>,
     pub(super) keywords: KeywordSet,
+    /// Per keyword group: the longest `keyword_distance` of its detectors.
+    pub(super) keyword_reach: Vec<usize>,
     pub(super) lit_trie: PrefixTrie,
     pub(super) lit_targets: Vec<Vec<u32>>,
     /// Patterns by prefilter, in `Prefilter::ALL` order.
@@ -402,6 +404,16 @@ impl Engine {
             detectors.push(det);
         }
         let keywords = KeywordSet::new(kw_entries).map_err(EngineError::Automaton)?;
+        let keyword_reach = (0..keywords.groups_len() as u32)
+            .map(|g| {
+                keywords
+                    .detectors(g)
+                    .iter()
+                    .map(|&d| detectors[d as usize].def.keyword_distance)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let (lits, lit_targets): (Vec<_>, Vec<_>) = lit_map.into_iter().unzip();
         let lit_trie = PrefixTrie::new(
             lits.iter()
@@ -458,6 +470,7 @@ impl Engine {
             detectors,
             patterns,
             keywords,
+            keyword_reach,
             lit_trie,
             lit_targets,
             prefiltered,

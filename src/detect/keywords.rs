@@ -122,6 +122,11 @@ impl KeywordSet {
         v
     }
 
+    /// Number of keyword groups.
+    pub fn groups_len(&self) -> usize {
+        self.groups.len()
+    }
+
     /// Detectors served by keyword group `kw`.
     pub fn detectors(&self, kw: u32) -> &[u32] {
         &self.groups[kw as usize]

@@ -156,13 +156,7 @@ impl<'e> Scanner<'e> {
             // Word starts of the widest zone of this keyword's detectors,
             // computed once: most patterns begin with `\b` and a word byte,
             // so only these positions can start them.
-            let widest = eng
-                .keywords
-                .detectors(h.kw)
-                .iter()
-                .map(|&d| eng.detectors[d as usize].def.keyword_distance)
-                .max()
-                .unwrap_or(0);
+            let widest = eng.keyword_reach[h.kw as usize];
             let zmax = (h.end + widest + 1).min(hay.len());
             zs.clear();
             zh.clear();
