@@ -183,3 +183,95 @@ pub(super) fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u
     v.dedup();
     Some(v)
 }
+
+/// How many leading bytes of a match `dfa_shape` describes.
+pub(super) const SHAPE_LEN: usize = 8;
+
+/// The bytes a match can have at each of its first `SHAPE_LEN` offsets
+/// (bit `i` of entry `b`: byte `b` can be the match's `i`-th byte), away
+/// from the haystack's start, read off a lazy DFA by walking every live
+/// state breadth first from the anchored start states (look-behind: word
+/// byte, other byte, line ends). Once some state at depth `i` is a match
+/// state (a match ended before byte `i`), later offsets are unconstrained.
+/// Eight loads and ANDs then reject most attempts (a number too short for
+/// a card, `GET` for `GE` + digits, `http://` for a webhook URL) before a
+/// regex search. `None` when the DFA gives up (it was built unanchored on
+/// Unicode, or too many states).
+pub(super) fn dfa_shape(re_src: &str) -> Option<Box<[u8; 256]>> {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::util::start;
+    let dfa = DFA::builder()
+        .syntax(syntax_config())
+        .configure(DFA::config().cache_capacity(4 << 20))
+        .build(re_src)
+        .ok()?;
+    let mut cache = dfa.create_cache();
+    let classes = dfa.byte_classes();
+    let mut members: Vec<Vec<u8>> = vec![Vec::new(); 256];
+    for b in 0..=255u8 {
+        members[classes.get(b) as usize].push(b);
+    }
+    members.retain(|m| !m.is_empty());
+    let mut cur: Vec<regex_automata::hybrid::LazyStateID> = Vec::new();
+    for lb in [b'a', b' ', b'\n', b'\r'] {
+        let cfg = start::Config::new()
+            .anchored(regex_automata::Anchored::Yes)
+            .look_behind(Some(lb));
+        let s = dfa.start_state(&mut cache, &cfg).ok()?;
+        if !cur.contains(&s) {
+            cur.push(s);
+        }
+    }
+    let mut shape = Box::new([0u8; 256]);
+    let mut next = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..SHAPE_LEN {
+        if cur.iter().any(|s| s.is_match()) || cur.len() > 512 {
+            let rest = !((1u8 << i) - 1);
+            shape.iter_mut().for_each(|x| *x |= rest);
+            break;
+        }
+        next.clear();
+        seen.clear();
+        for &s in &cur {
+            for m in &members {
+                let t = dfa.next_state(&mut cache, s, m[0]).ok()?;
+                if t.is_quit() {
+                    return None;
+                }
+                if t.is_dead() {
+                    continue;
+                }
+                for &b in m {
+                    shape[b as usize] |= 1 << i;
+                }
+                if seen.insert(t) {
+                    next.push(t);
+                }
+            }
+        }
+        std::mem::swap(&mut cur, &mut next);
+        if cur.is_empty() {
+            break;
+        }
+    }
+    Some(shape)
+}
+
+/// Whether the bytes at `pos..` fit a shape from `dfa_shape` (bytes past
+/// the haystack's end are not checked).
+#[inline(always)]
+pub(super) fn fits_shape(shape: &[u8; 256], hay: &[u8], pos: usize) -> bool {
+    if let Some(w) = hay.get(pos..pos + SHAPE_LEN) {
+        let mut bad = 0u8;
+        for (i, &b) in w.iter().enumerate() {
+            bad |= !shape[b as usize] & (1 << i);
+        }
+        bad == 0
+    } else {
+        hay[pos.min(hay.len())..]
+            .iter()
+            .enumerate()
+            .all(|(i, &b)| shape[b as usize] & (1 << i) != 0)
+    }
+}

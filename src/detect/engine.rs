@@ -31,26 +31,31 @@
 //!    literal prefix) shares one multi-pattern meta regex over the buffer.
 //!
 //! Keywords and literal prefixes (ASCII letters or digits first) may only
-//! start at a word boundary, so one vectorised pass (`starts.rs`) yields the
-//! word starts plus the few special bytes (`-` of `-----BEGIN`, `@`, `.`)
-//! and every trigger is tried there: one pass over the bytes, no automaton
+//! start at a word boundary, so one vectorised pass (`triggers.rs`) yields
+//! the letter word starts plus the few special bytes (`-` of `-----BEGIN`,
+//! `@`) and prefilter contexts (`.` between digits, card-shaped digit runs),
+//! a branch-free filter (`quick.rs`) drops nearly all of them, and every
+//! trigger is tried at the rest: one pass over the bytes, no automaton
 //! stepping through every byte. Measured on generated mixed text with the
 //! whole catalog (`benches/engine.rs`): two Aho-Corasick passes (keywords and
-//! literals, overlapping) plus the scan regex took ~36 % + ~18 % of the time;
-//! the start pass costs a few instructions per byte.
+//! literals, overlapping) plus the scan regex took ~36 % + ~18 % of the time
+//! in the first engine. Every anchored attempt is first checked against the
+//! pattern's shape (`analysis::dfa_shape`: the bytes its first eight offsets
+//! allow), which rejects three in four before a regex runs.
 //!
 //! Validators, exclusions, ignore words, allow lists and keyword proximity run
 //! only on candidates. Overlapping candidates are reduced to the best span.
 
 use super::analysis::{
-    dfa_first_sets, first_bytes, first_two_bytes, literal_prefixes, starts_with_word_boundary,
-    syntax_config, word_byte_after_word,
+    dfa_first_sets, dfa_shape, first_bytes, first_two_bytes, literal_prefixes,
+    starts_with_word_boundary, syntax_config, word_byte_after_word,
 };
 use super::catalog::DetectorDef;
 use super::keywords::{keyword_variants, KeywordSet};
 pub(super) use super::prefilter::Prefilter;
-use super::starts::StartFinder;
+use super::quick::QuickFilter;
 use super::trie::PrefixTrie;
+use super::triggers::{Sel, TriggerFinder, TriggerSpec};
 use super::validate::{self, Validator};
 use super::AllowList;
 use regex_automata::meta::Regex;
@@ -63,6 +68,31 @@ const LITERAL_KEY_MAX: usize = 4;
 
 /// Longest window a pattern without an upper bound gets.
 const UNBOUNDED_MAX: usize = 8192;
+
+/// Which word starts can lead a match (see `Pattern::lead`): the bytes a
+/// match can begin with, or for a `before_word` pattern the bytes after its
+/// first, all digits, or none of them.
+fn lead_class(first: &[bool; 256], first2: Option<&[u64; 1024]>, before_word: bool) -> Sel {
+    let mut lead = [false; 256];
+    match (before_word, first2) {
+        (true, Some(t)) => {
+            for i in 0..65536usize {
+                if t[i >> 6] & (1 << (i & 63)) != 0 {
+                    lead[i & 255] = true;
+                }
+            }
+        }
+        _ => lead = *first,
+    }
+    let digit = |b: usize| (b as u8).is_ascii_digit();
+    if (0..256).all(|b| !lead[b] || digit(b)) {
+        Sel::Digits
+    } else if (0..256).all(|b| !lead[b] || !digit(b)) {
+        Sel::NonDigits
+    } else {
+        Sel::Words
+    }
+}
 
 /// How much a match is to be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -124,6 +154,13 @@ pub(super) struct Pattern {
     /// The possible first two bytes of a match (a 65,536-bit set), when the
     /// regex says so: a finer filter than `first` for keyword windows.
     pub(super) first2: Option<Box<[u64; 1024]>>,
+    /// Which word starts can lead a match in a keyword window: the first
+    /// byte (word-start patterns) or the second (`before_word` patterns)
+    /// is always a digit, never one, or either.
+    pub(super) lead: Sel,
+    /// The bytes a match can have at each of its first eight offsets
+    /// (`analysis::dfa_shape`): checked before every anchored attempt.
+    pub(super) shape: Option<Box<[u8; 256]>>,
     pub(super) trigger: Trigger,
 }
 
@@ -180,14 +217,14 @@ pub struct Engine {
     pub detectors: Vec<Detector>,
     pub(super) patterns: Vec<Pattern>,
     pub(super) keywords: KeywordSet,
-    /// Per keyword group: the longest `keyword_distance` of its detectors.
-    pub(super) keyword_reach: Vec<usize>,
     pub(super) lit_trie: PrefixTrie,
     pub(super) lit_targets: Vec<Vec<u32>>,
     /// Patterns by prefilter, in `Prefilter::ALL` order.
     pub(super) prefiltered: [Vec<u32>; 4],
-    /// Word starts and special bytes: where any trigger can fire.
-    pub(super) starts: StartFinder,
+    /// The one pass over the bytes: where any trigger can fire.
+    pub(super) triggers: TriggerFinder,
+    /// The branch-free first look at those positions.
+    pub(super) quick: QuickFilter,
     /// Per byte: bit `i` set when prefilter `Prefilter::ALL[i]` is in use
     /// and can fire on that byte.
     pub(super) pre_by_byte: Box<[u8; 256]>,
@@ -374,6 +411,11 @@ impl Engine {
                     det.kw_patterns.push(pi);
                 }
                 det.patterns.push(pi);
+                let before_word = first2.as_ref().is_some_and(|t| {
+                    let w = |b: usize| (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+                    (0..65536usize)
+                        .all(|i| t[i >> 6] & (1 << (i & 63)) == 0 || (!w(i >> 8) && w(i & 255)))
+                });
                 patterns.push(Pattern {
                     detector: di,
                     re,
@@ -383,11 +425,7 @@ impl Engine {
                     first_nonword: first.iter().enumerate().any(|(b, &ok)| {
                         ok && !(b as u8).is_ascii_alphanumeric() && b != b'_' as usize
                     }),
-                    before_word: first2.as_ref().is_some_and(|t| {
-                        let w = |b: usize| (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-                        (0..65536usize)
-                            .all(|i| t[i >> 6] & (1 << (i & 63)) == 0 || (!w(i >> 8) && w(i & 255)))
-                    }),
+                    before_word,
                     word_or_high: kw_req
                         && first.iter().enumerate().all(|(b, &ok)| {
                             !ok || b >= 0x80
@@ -395,25 +433,17 @@ impl Engine {
                                 || b == b'_' as usize
                         })
                         && !word_byte_after_word(&re_src),
+                    lead: lead_class(&first, first2.as_deref(), before_word),
                     first,
                     word_start,
                     first2,
+                    shape: dfa_shape(&re_src),
                     trigger,
                 });
             }
             detectors.push(det);
         }
         let keywords = KeywordSet::new(kw_entries).map_err(EngineError::Automaton)?;
-        let keyword_reach = (0..keywords.groups_len() as u32)
-            .map(|g| {
-                keywords
-                    .detectors(g)
-                    .iter()
-                    .map(|&d| detectors[d as usize].def.keyword_distance)
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
         let (lits, lit_targets): (Vec<_>, Vec<_>) = lit_map.into_iter().unzip();
         let lit_trie = PrefixTrie::new(
             lits.iter()
@@ -421,14 +451,6 @@ impl Engine {
                 .map(|(i, l)| (l.as_slice(), i as u32)),
             false,
         );
-        let mut specials = keywords.special_first_bytes();
-        specials.extend(lits.iter().map(|l| l[0]));
-        for pf in Prefilter::ALL {
-            if !prefiltered[pf as usize].is_empty() {
-                specials.extend(pf.byte());
-            }
-        }
-        let starts = StartFinder::new(specials);
         let mut pre_by_byte = Box::new([0u8; 256]);
         for (i, pf) in Prefilter::ALL.iter().enumerate() {
             if !prefiltered[i].is_empty() {
@@ -439,6 +461,34 @@ impl Engine {
                 }
             }
         }
+        let mut spec = TriggerSpec::default();
+        spec.add_strings(keywords.trie());
+        spec.add_strings(&lit_trie);
+        let on = |pf: Prefilter| !prefiltered[pf as usize].is_empty();
+        if on(Prefilter::Email) {
+            spec.specials.push(b'@');
+        }
+        spec.card = on(Prefilter::Card);
+        spec.ipv4 = on(Prefilter::Ipv4);
+        spec.ipv6 = on(Prefilter::Ipv6);
+        let triggers = TriggerFinder::new(spec);
+        // `DE`, `GB`, ... (IBAN country codes): two check digits follow
+        let digits_after = |key: &[u8]| {
+            let digit = |sh: &[u8; 256], i: usize| {
+                (0..=255u8).all(|b| sh[b as usize] & (1 << i) == 0 || b.is_ascii_digit())
+            };
+            lits.iter()
+                .position(|l| l.as_slice() == key)
+                .is_some_and(|li| {
+                    lit_targets[li].iter().all(|&pi| {
+                        patterns[pi as usize]
+                            .shape
+                            .as_deref()
+                            .is_some_and(|sh| digit(sh, 2) && digit(sh, 3))
+                    })
+                })
+        };
+        let quick = QuickFilter::new(&[keywords.trie(), &lit_trie], &pre_by_byte, digits_after);
         let scan_re = if scan.is_empty() {
             None
         } else {
@@ -470,11 +520,11 @@ impl Engine {
             detectors,
             patterns,
             keywords,
-            keyword_reach,
             lit_trie,
             lit_targets,
             prefiltered,
-            starts,
+            triggers,
+            quick,
             pre_by_byte,
             scan_re,
             scan_patterns: scan.into_iter().map(|(p, _)| p).collect(),

@@ -101,7 +101,7 @@ impl KeywordSet {
             true,
         )
         .with_boundary_after();
-        let specials: Vec<u8> = pats.iter().map(|p| p[0]).collect();
+        let specials: Vec<u8> = pats.iter().map(|p: &Vec<u8>| p[0]).collect();
         Ok(KeywordSet {
             trie,
             groups,
@@ -110,26 +110,14 @@ impl KeywordSet {
         })
     }
 
-    /// First bytes of keywords that can start outside a word start (`#`,
-    /// `(`): the scan's start finder must stop at them.
-    pub fn special_first_bytes(&self) -> Vec<u8> {
-        let mut v = Vec::new();
-        for b in 0..=255u8 {
-            if self.starts.is_special(b) {
-                v.push(b);
-            }
-        }
-        v
-    }
-
-    /// Number of keyword groups.
-    pub fn groups_len(&self) -> usize {
-        self.groups.len()
-    }
-
     /// Detectors served by keyword group `kw`.
     pub fn detectors(&self, kw: u32) -> &[u32] {
         &self.groups[kw as usize]
+    }
+
+    /// The keyword trie (for the scanner's trigger filter).
+    pub fn trie(&self) -> &PrefixTrie {
+        &self.trie
     }
 
     /// Keyword hits that start at `at` (on word boundaries), appended.

@@ -10,10 +10,12 @@ pub mod custom;
 pub mod engine;
 pub mod keywords;
 mod prefilter;
+pub mod quick;
 pub mod scanner;
 pub mod selftest;
 pub mod starts;
 pub mod trie;
+pub mod triggers;
 pub mod validate;
 
 pub use catalog::{Category, DetectorDef, Severity};

@@ -5,7 +5,7 @@
 //! In: strings with a value each. Out: for a position, every string that
 //! starts there (shortest first).
 //!
-//! Why by hand: the candidate positions come from `starts.rs` (word starts
+//! Why by hand: the candidate positions come from `triggers.rs` (word starts
 //! and special bytes), so what is needed is an *anchored, overlapping* test
 //! at scattered positions. `aho-corasick` is built for unanchored streams;
 //! its anchored overlapping search works but pays a state machine set-up per
@@ -79,6 +79,8 @@ pub struct PrefixTrie {
     after2: Vec<u32>,
     nodes: Vec<Node>,
     max_len: usize,
+    /// The strings (folded when folding), for filters built elsewhere.
+    strings: Vec<Vec<u8>>,
 }
 
 impl PrefixTrie {
@@ -110,8 +112,10 @@ impl PrefixTrie {
             after2: Vec::new(),
             nodes: Vec::new(),
             max_len: 0,
+            strings: Vec::new(),
         };
         for (s, vals) in map {
+            t.strings.push(s.clone());
             t.max_len = t.max_len.max(s.len());
             let last = s[s.len() - 1];
             if s.len() < 4 && !(last.is_ascii_alphanumeric() || last >= 0x80) {
@@ -186,6 +190,13 @@ impl PrefixTrie {
             || rest
                 .get(n)
                 .is_none_or(|b| !(b.is_ascii_alphabetic() || *b >= 0x80))
+    }
+
+    /// The strings (ASCII-lowercased when folding), whether case is folded,
+    /// and whether they are keywords gated at their end
+    /// (`with_boundary_after`).
+    pub fn strings(&self) -> (&[Vec<u8>], bool, bool) {
+        (&self.strings, self.fold, self.gate)
     }
 
     /// No strings at all.

@@ -8,7 +8,9 @@
 //!
 //! In: a buffer, the range it owns, context regions. Out: `Match`es.
 
+use super::analysis::fits_shape;
 use super::engine::{ContextRegion, Engine, Match, Prefilter, Rejection};
+use super::triggers::{Marks, Sel, BLOCK};
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
 use std::ops::Range;
@@ -35,10 +37,8 @@ pub struct Scanner<'e> {
     caches: Vec<Option<meta::Cache>>,
     scan_cache: Option<meta::Cache>,
     kw_hits: Vec<super::keywords::KwHit>,
-    /// Word starts of the current keyword's zone.
-    zone_starts: Vec<usize>,
-    /// Word starts and non-ASCII bytes of the current keyword's zone.
-    zone_high: Vec<usize>,
+    /// Word starts and non-ASCII bytes of the buffer (bitmaps).
+    marks: Marks,
     /// Literal prefix hits of this call: (position, literal index).
     lit_hits: Vec<(usize, u32)>,
     /// Prefilter trigger positions of this call, by `Prefilter::ALL` order.
@@ -61,8 +61,7 @@ impl<'e> Scanner<'e> {
             caches: (0..engine.patterns.len()).map(|_| None).collect(),
             scan_cache: engine.scan_re.as_ref().map(|r| r.create_cache()),
             kw_hits: Vec::new(),
-            zone_starts: Vec::new(),
-            zone_high: Vec::new(),
+            marks: Marks::default(),
             lit_hits: Vec::new(),
             pre_hits: Default::default(),
             tried_to: vec![0; engine.patterns.len()],
@@ -97,6 +96,20 @@ impl<'e> Scanner<'e> {
         });
     }
 
+    /// Whether pattern `pi` cannot match at `pos` by the bytes there (its
+    /// shape; position 0 is always tried, for `^`).
+    #[inline(always)]
+    fn shape_rejects(&self, pi: u32, hay: &[u8], pos: usize) -> bool {
+        #[cfg(test)]
+        if self.every_position {
+            return false;
+        }
+        match &self.engine.patterns[pi as usize].shape {
+            Some(sh) => pos != 0 && !fits_shape(sh, hay, pos),
+            None => false,
+        }
+    }
+
     fn search(&mut self, pi: u32, input: &Input<'_>) -> Option<regex_automata::Match> {
         let p = &self.engine.patterns[pi as usize];
         let cache = self.caches[pi as usize].get_or_insert_with(|| p.re.create_cache());
@@ -113,6 +126,7 @@ impl<'e> Scanner<'e> {
         out: &mut Vec<Match>,
     ) {
         let eng = self.engine;
+
         self.cands.clear();
         if let Some(r) = self.rejected.as_mut() {
             r.clear();
@@ -127,17 +141,32 @@ impl<'e> Scanner<'e> {
         {
             let (kw_hits, lit_hits, pre_hits) =
                 (&mut self.kw_hits, &mut self.lit_hits, &mut self.pre_hits);
-            eng.starts.for_each(hay, |at| {
-                eng.keywords.hits_at(hay, at, kw_hits);
-                if eng.lit_trie.may_start(hay, at) {
-                    eng.lit_trie.walk(hay, at, |_, li| lit_hits.push((at, li)));
+            let mut keep = [0usize; BLOCK];
+            eng.triggers.for_each_block(hay, &mut self.marks, |block| {
+                // A tight loop with no branch per position: the quick
+                // filter picks the few positions the tries and prefilters
+                // look at closely.
+                let mut n = 0;
+                for &at in block {
+                    let pass = match hay.get(at..at + 4) {
+                        Some(w) => eng.quick.pass(u32::from_le_bytes([w[0], w[1], w[2], w[3]])),
+                        None => true,
+                    };
+                    keep[n] = at;
+                    n += pass as usize;
                 }
-                let mut kinds = eng.pre_by_byte[hay[at] as usize];
-                while kinds != 0 {
-                    let i = kinds.trailing_zeros() as usize;
-                    kinds &= kinds - 1;
-                    if Prefilter::ALL[i].fires(hay, at) {
-                        pre_hits[i].push(at);
+                for &at in &keep[..n] {
+                    eng.keywords.hits_at(hay, at, kw_hits);
+                    if eng.lit_trie.may_start(hay, at) {
+                        eng.lit_trie.walk(hay, at, |_, li| lit_hits.push((at, li)));
+                    }
+                    let mut kinds = eng.pre_by_byte[hay[at] as usize];
+                    while kinds != 0 {
+                        let i = kinds.trailing_zeros() as usize;
+                        kinds &= kinds - 1;
+                        if Prefilter::ALL[i].fires(hay, at) {
+                            pre_hits[i].push(at);
+                        }
                     }
                 }
             });
@@ -147,30 +176,9 @@ impl<'e> Scanner<'e> {
         // 1. keyword windows
         self.tried_to.iter_mut().for_each(|t| *t = 0);
         let hits = std::mem::take(&mut self.kw_hits);
-        let mut zs = std::mem::take(&mut self.zone_starts);
-        let mut zh = std::mem::take(&mut self.zone_high);
         for h in &hits {
             if h.start >= hay.len() {
                 continue;
-            }
-            // Word starts of the widest zone of this keyword's detectors,
-            // computed once: most patterns begin with `\b` and a word byte,
-            // so only these positions can start them.
-            let widest = eng.keyword_reach[h.kw as usize];
-            let zmax = (h.end + widest + 1).min(hay.len());
-            zs.clear();
-            zh.clear();
-            // one byte past the zone: a start one byte before a word start
-            // may sit on the zone's last byte
-            for at in h.start..(zmax + 1).min(hay.len()) {
-                let b = hay[at];
-                let ws = is_word_byte(b) && (at == 0 || !is_word_byte(hay[at - 1]));
-                if ws {
-                    zs.push(at);
-                }
-                if ws || b >= 0x80 {
-                    zh.push(at);
-                }
             }
             for &di in eng.keywords.detectors(h.kw) {
                 let det = &eng.detectors[di as usize];
@@ -198,19 +206,16 @@ impl<'e> Scanner<'e> {
                     #[cfg(not(test))]
                     let reference = false;
                     let fast = !reference && ((p.word_start && !p.first_nonword) || p.word_or_high);
-                    let zl: &[usize] = if p.word_start && !p.first_nonword {
-                        &zs
+                    // fast: word starts (only digit-led or only other ones
+                    // when the pattern's lead byte says so), or (names,
+                    // addresses) word starts and non-ASCII bytes, from the
+                    // marks; before: one byte before such word starts
+                    let sel = if !(p.word_start && !p.first_nonword) {
+                        Sel::WordsHigh
                     } else {
-                        &zh
+                        p.lead
                     };
                     let before = !reference && !fast && p.before_word;
-                    let mut k = if fast {
-                        zl.partition_point(|&x| x < at)
-                    } else if before {
-                        zs.partition_point(|&x| x < at + 1)
-                    } else {
-                        0
-                    };
                     if before && at == 0 && zone_end > 0 {
                         // position 0 (`^`) is a start of its own
                         let input = Input::new(hay)
@@ -235,7 +240,7 @@ impl<'e> Scanner<'e> {
                         }
                         at = 1;
                     }
-                    let mut try0 = fast && at == 0 && zone_end > 0 && zl.first() != Some(&0);
+                    let mut try0 = fast && at == 0 && zone_end > 0;
                     loop {
                         if before && nearest && best.is_some() {
                             break;
@@ -244,19 +249,19 @@ impl<'e> Scanner<'e> {
                         let pos = if fast && try0 {
                             try0 = false;
                             0
-                        } else if fast || before {
-                            match if fast { zl.get(k) } else { zs.get(k) } {
-                                Some(&x)
-                                    if x >= before as usize && (x - before as usize) < zone_end =>
-                                {
-                                    k += 1;
-                                    let x = x - before as usize;
-                                    if x < at {
-                                        continue;
-                                    }
-                                    x
-                                }
-                                _ => break,
+                        } else if fast {
+                            match self.marks.next(at, zone_end, sel) {
+                                Some(x) => x,
+                                None => break,
+                            }
+                        } else if before {
+                            // one byte before a word start
+                            match self
+                                .marks
+                                .next(at + 1, (zone_end + 1).min(hay.len()), p.lead)
+                            {
+                                Some(x) => x - 1,
+                                None => break,
                             }
                         } else {
                             if at >= zone_end {
@@ -284,6 +289,9 @@ impl<'e> Scanner<'e> {
                             if t[i >> 6] & (1 << (i & 63)) == 0 {
                                 continue;
                             }
+                        }
+                        if self.shape_rejects(pi, hay, pos) {
+                            continue;
                         }
                         let we = (pos + p.max_len).min(hay.len());
                         let input = Input::new(hay).range(pos..we).anchored(Anchored::Yes);
@@ -328,13 +336,14 @@ impl<'e> Scanner<'e> {
                 }
             }
         }
-        self.zone_starts = zs;
-        self.zone_high = zh;
         self.kw_hits = hits;
         // 2. literal prefixes: anchored confirmation
         let lit_hits = std::mem::take(&mut self.lit_hits);
         for &(at, li) in &lit_hits {
             for &pi in &eng.lit_targets[li as usize] {
+                if self.shape_rejects(pi, hay, at) {
+                    continue;
+                }
                 let p = &eng.patterns[pi as usize];
                 let we = (at + p.max_len).min(hay.len());
                 let input = Input::new(hay).range(at..we).anchored(Anchored::Yes);
@@ -435,6 +444,9 @@ impl<'e> Scanner<'e> {
                     continue;
                 }
                 tried = s;
+                if self.shape_rejects(pi, hay, s) {
+                    continue;
+                }
                 let input = Input::new(hay)
                     .range(s..(s + ml).min(hay.len()))
                     .anchored(Anchored::Yes);
