@@ -126,7 +126,6 @@ impl<'e> Scanner<'e> {
         out: &mut Vec<Match>,
     ) {
         let eng = self.engine;
-
         self.cands.clear();
         if let Some(r) = self.rejected.as_mut() {
             r.clear();
