@@ -72,7 +72,12 @@ const UNBOUNDED_MAX: usize = 8192;
 /// Which word starts can lead a match (see `Pattern::lead`): the bytes a
 /// match can begin with, or for a `before_word` pattern the bytes after its
 /// first, all digits, or none of them.
-fn lead_class(first: &[bool; 256], first2: Option<&[u64; 1024]>, before_word: bool) -> Sel {
+fn lead_class(
+    first: &[bool; 256],
+    first2: Option<&[u64; 1024]>,
+    before_word: bool,
+    shape: Option<&[u8; 256]>,
+) -> Sel {
     let mut lead = [false; 256];
     match (before_word, first2) {
         (true, Some(t)) => {
@@ -84,10 +89,24 @@ fn lead_class(first: &[bool; 256], first2: Option<&[u64; 1024]>, before_word: bo
         }
         _ => lead = *first,
     }
-    let digit = |b: usize| (b as u8).is_ascii_digit();
-    if (0..256).all(|b| !lead[b] || digit(b)) {
-        Sel::Digits
-    } else if (0..256).all(|b| !lead[b] || !digit(b)) {
+    let only = |f: &dyn Fn(u8) -> bool| (0..=255u8).all(|b| !lead[b as usize] || f(b));
+    // four digits from the lead byte on, by the shape's offsets
+    let off = before_word as usize;
+    let four = shape.is_some_and(|sh| {
+        (off..off + 4)
+            .all(|i| (0..=255u8).all(|b| sh[b as usize] & (1 << i) == 0 || b.is_ascii_digit()))
+    });
+    if only(&|b| b.is_ascii_digit()) {
+        if four {
+            Sel::Digits4
+        } else {
+            Sel::Digits
+        }
+    } else if only(&|b| b.is_ascii_uppercase() || b >= 0x80) {
+        // (non-ASCII leads only for patterns tried at non-ASCII bytes too:
+        // the scanner makes this `UpperHigh` for them)
+        Sel::Upper
+    } else if only(&|b| !b.is_ascii_digit()) {
         Sel::NonDigits
     } else {
         Sel::Words
@@ -411,6 +430,7 @@ impl Engine {
                     det.kw_patterns.push(pi);
                 }
                 det.patterns.push(pi);
+                let shape = dfa_shape(&re_src);
                 let before_word = first2.as_ref().is_some_and(|t| {
                     let w = |b: usize| (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
                     (0..65536usize)
@@ -433,11 +453,11 @@ impl Engine {
                                 || b == b'_' as usize
                         })
                         && !word_byte_after_word(&re_src),
-                    lead: lead_class(&first, first2.as_deref(), before_word),
+                    lead: lead_class(&first, first2.as_deref(), before_word, shape.as_deref()),
                     first,
                     word_start,
                     first2,
-                    shape: dfa_shape(&re_src),
+                    shape,
                     trigger,
                 });
             }

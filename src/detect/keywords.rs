@@ -123,9 +123,15 @@ impl KeywordSet {
     /// Keyword hits that start at `at` (on word boundaries), appended.
     #[inline(always)]
     pub fn hits_at(&self, hay: &[u8], at: usize, out: &mut Vec<KwHit>) {
-        if !self.trie.may_start(hay, at) {
-            return;
+        if self.trie.may_start(hay, at) {
+            self.walk_at(hay, at, out);
         }
+    }
+
+    /// `hits_at` without the trie's filter (for positions a filter of the
+    /// caller's already passed).
+    #[inline(always)]
+    pub fn walk_at(&self, hay: &[u8], at: usize, out: &mut Vec<KwHit>) {
         let prev_word = at > 0 && is_word(hay[at - 1]);
         self.trie.walk(hay, at, |end, id| {
             let (w0, w1) = self.edges[id as usize];

@@ -30,6 +30,9 @@ pub struct QuickFilter {
     two: Box<[u64; 1024]>,
     two_gated: Box<[u64; 1024]>,
     two_digits: Box<[u64; 1024]>,
+    /// First two bytes of every string (each `| 0x20`; any second byte
+    /// for one-byte strings and prefilter bytes): the one-load first stage.
+    lead: Box<[u64; 1024]>,
     /// Which tags of `short` are in use (bit per tag).
     tags: u8,
     pre: Box<[u8; 256]>,
@@ -79,9 +82,17 @@ impl QuickFilter {
             two: Box::new([0; 1024]),
             two_gated: Box::new([0; 1024]),
             two_digits: Box::new([0; 1024]),
+            lead: Box::new([0; 1024]),
             tags: 0,
             pre: Box::new(*pre),
         };
+        for b0 in 0..=255u32 {
+            if pre[b0 as usize] != 0 {
+                for b1 in 0..=255u32 {
+                    set(&mut q.lead[..], two((b0 | b1 << 8) | 0x2020));
+                }
+            }
+        }
         for t in tries {
             let (strings, fold, gate) = t.strings();
             let m = if fold { 0x20 } else { 0 };
@@ -91,6 +102,12 @@ impl QuickFilter {
                     .take(4)
                     .enumerate()
                     .fold(0u32, |x, (i, &b)| x | ((b | m) as u32) << (8 * i));
+                match s.get(1) {
+                    Some(&b1) => set(&mut q.lead[..], two(x | (b1 as u32) << 8 | 0x2020)),
+                    None => {
+                        (0..=255u32).for_each(|b1| set(&mut q.lead[..], two(x | b1 << 8 | 0x2020)))
+                    }
+                }
                 let last = s[s.len() - 1];
                 let gated = gate && (last.is_ascii_alphanumeric() || last >= 0x80);
                 let tag = |q: &mut QuickFilter, tag: u32| {
@@ -114,6 +131,13 @@ impl QuickFilter {
             }
         }
         q
+    }
+
+    /// The first stage: whether some string or prefilter byte can start
+    /// with the first two bytes of `x` (one load; `pass` implies it).
+    #[inline(always)]
+    pub fn lead(&self, x: u32) -> bool {
+        bit(&self.lead[..], two(x | 0x2020))
     }
 
     /// Whether the position whose next four bytes are `x` (little-endian)
@@ -194,6 +218,7 @@ mod tests {
                 hit |= v != 1 || hay[end..end + 2].iter().all(u8::is_ascii_digit)
             });
             if hit {
+                assert!(q.lead(w), "{:?}", String::from_utf8_lossy(&hay));
                 assert!(q.pass(w), "{:?}", String::from_utf8_lossy(&hay));
             }
             passed += q.pass(w) as usize;

@@ -36,9 +36,12 @@
 
 use super::trie::PrefixTrie;
 
-/// Bytes per block handed to the callback (positions are at most one per
-/// byte).
+/// Positions after which a block is handed to the callback.
 pub const BLOCK: usize = 1024;
+
+/// Most positions in one block: a vector step (32 bytes at most) may add
+/// its positions past `BLOCK` before the flush.
+pub const BLOCK_MAX: usize = BLOCK + 32;
 
 /// Most special bytes the vector loop compares against (one compare each).
 const MAX_SPECIALS: usize = 12;
@@ -54,6 +57,10 @@ pub struct Marks {
     pub hi: Vec<u64>,
     /// Word starts that are digits.
     pub ds: Vec<u64>,
+    /// Word starts that are four digits (or more).
+    pub d4: Vec<u64>,
+    /// Word starts that are ASCII capitals.
+    pub up: Vec<u64>,
 }
 
 /// Which marks `Marks::next` walks.
@@ -67,6 +74,12 @@ pub enum Sel {
     NonDigits,
     /// Word starts and non-ASCII bytes.
     WordsHigh,
+    /// Word starts of four digits or more.
+    Digits4,
+    /// Word starts that are ASCII capitals.
+    Upper,
+    /// Word starts that are ASCII capitals, and non-ASCII bytes.
+    UpperHigh,
 }
 
 impl Marks {
@@ -76,8 +89,10 @@ impl Marks {
         self.ws.resize(words, 0);
         self.hi.clear();
         self.hi.resize(words, 0);
-        self.ds.clear();
-        self.ds.resize(words, 0);
+        for v in [&mut self.ds, &mut self.d4, &mut self.up] {
+            v.clear();
+            v.resize(words, 0);
+        }
     }
 
     /// The first position in `from..to` whose bit is set in the marks
@@ -94,6 +109,9 @@ impl Marks {
             Sel::Digits => self.ds[w],
             Sel::NonDigits => self.ws[w] & !self.ds[w],
             Sel::WordsHigh => self.ws[w] | self.hi[w],
+            Sel::Digits4 => self.d4[w],
+            Sel::Upper => self.up[w],
+            Sel::UpperHigh => self.up[w] | self.hi[w],
         };
         let mut bits = word(w) & (!0u64 << (from & 63));
         loop {
@@ -149,19 +167,21 @@ impl TriggerSpec {
     }
 }
 
-/// Masks of 16 bytes, one bit per byte (low 16 bits).
+/// Masks of one vector of bytes (16 or 32), one bit per byte.
 #[derive(Debug, Clone, Copy, Default)]
-struct M16 {
-    alpha: u32,
-    digit: u32,
-    word: u32,
-    high: u32,
-    special: u32,
-    dot: u32,
-    colon: u32,
-    hexc: u32,
+struct Mk {
+    alpha: u64,
+    digit: u64,
+    word: u64,
+    high: u64,
+    special: u64,
+    dot: u64,
+    colon: u64,
+    hexc: u64,
     /// A space or hyphen (card groups).
-    sep: u32,
+    sep: u64,
+    /// An ASCII capital.
+    upper: u64,
 }
 
 /// The pass, built once per engine.
@@ -170,6 +190,8 @@ pub struct TriggerFinder {
     spec: TriggerSpec,
     special: Box<[bool; 256]>,
     vector: bool,
+    /// AVX2 is there (checked once): 32 bytes per step instead of 16.
+    avx2: bool,
 }
 
 impl TriggerFinder {
@@ -182,10 +204,15 @@ impl TriggerFinder {
             special[b as usize] = true;
         }
         let vector = cfg!(target_arch = "x86_64") && spec.specials.len() <= MAX_SPECIALS;
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
+        #[cfg(not(target_arch = "x86_64"))]
+        let avx2 = false;
         TriggerFinder {
             spec,
             special,
             vector,
+            avx2,
         }
     }
 
@@ -237,13 +264,18 @@ impl TriggerFinder {
     /// block at a time, in increasing order.
     pub fn for_each_block(&self, hay: &[u8], marks: &mut Marks, mut f: impl FnMut(&[usize])) {
         marks.reset(hay.len());
-        let mut buf = vec![0usize; BLOCK + 16];
+        let mut buf = vec![0usize; BLOCK_MAX];
         let mut from = 0;
         let mut n = 0;
         #[cfg(target_arch = "x86_64")]
         if self.vector {
-            // SAFETY: SSE2 is part of the x86_64 baseline.
-            (from, n) = unsafe { self.vector_loop(hay, marks, &mut buf, &mut f) };
+            (from, n) = if self.avx2 {
+                // SAFETY: AVX2 was detected at run time.
+                unsafe { self.loop_avx2(hay, marks, &mut buf, &mut f) }
+            } else {
+                // SAFETY: SSE2 is part of the x86_64 baseline.
+                unsafe { self.vector_loop::<simd::Sse2>(hay, marks, &mut buf, &mut f) }
+            };
         }
         // the rest (the last bytes, or everything), byte by byte
         for i in from..hay.len() {
@@ -252,6 +284,15 @@ impl TriggerFinder {
                 marks.ws[i >> 6] |= 1 << (i & 63);
                 if b.is_ascii_digit() {
                     marks.ds[i >> 6] |= 1 << (i & 63);
+                    if hay
+                        .get(i..i + 4)
+                        .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
+                    {
+                        marks.d4[i >> 6] |= 1 << (i & 63);
+                    }
+                }
+                if b.is_ascii_uppercase() {
+                    marks.up[i >> 6] |= 1 << (i & 63);
                 }
             }
             if b >= 0x80 {
@@ -271,74 +312,82 @@ impl TriggerFinder {
         }
     }
 
-    /// The masks of the 16 bytes at `p`.
+    /// The masks of the vector at `p`.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn masks(&self, p: *const u8, c: &Consts) -> M16 {
-        use std::arch::x86_64::*;
+    unsafe fn masks<S: simd::Lanes>(&self, p: *const u8, c: &Consts<S>) -> Mk {
         // (v - lo) < len, unsigned, by the signed compare of v - lo - 128
-        let in_range =
-            |v: __m128i, r: (__m128i, __m128i)| _mm_cmplt_epi8(_mm_add_epi8(v, r.0), r.1);
-        let mm = |x: __m128i| _mm_movemask_epi8(x) as u32;
-        let v = _mm_loadu_si128(p as *const __m128i);
-        let lower = _mm_or_si128(v, c.case);
+        let in_range = |v: S, r: (S, S)| v.add(r.0).lt(r.1);
+        let v = S::load(p);
+        let lower = v.or(c.case);
         let alpha = in_range(lower, c.alpha);
         let digit = in_range(v, c.digit);
-        let word = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_cmpeq_epi8(v, c.under));
-        let mut sp = _mm_setzero_si128();
+        let word = alpha.or(digit).or(v.eq(c.under));
+        let upper = in_range(v, c.upper);
+        let mut sp = S::splat(0).eq(S::splat(1));
         for s in c.special.iter().take(c.n_special) {
-            sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, *s));
+            sp = sp.or(v.eq(*s));
         }
-        let mut m = M16 {
-            alpha: mm(alpha),
-            digit: mm(digit),
-            word: mm(word),
-            high: mm(v),
-            special: mm(sp),
-            ..M16::default()
+        let mut m = Mk {
+            alpha: alpha.mask(),
+            digit: digit.mask(),
+            word: word.mask(),
+            high: v.mask(),
+            special: sp.mask(),
+            upper: upper.mask(),
+            ..Mk::default()
         };
         if self.spec.ipv4 {
-            m.dot = mm(_mm_cmpeq_epi8(v, c.dot));
+            m.dot = v.eq(c.dot).mask();
         }
         if self.spec.card {
-            m.sep = mm(_mm_or_si128(
-                _mm_cmpeq_epi8(v, c.space),
-                _mm_cmpeq_epi8(v, c.hyphen),
-            ));
+            m.sep = v.eq(c.space).or(v.eq(c.hyphen)).mask();
         }
         if self.spec.ipv6 {
-            let colon = _mm_cmpeq_epi8(v, c.colon);
-            m.colon = mm(colon);
-            m.hexc = mm(_mm_or_si128(
-                _mm_or_si128(digit, in_range(lower, c.hex)),
-                colon,
-            ));
+            let colon = v.eq(c.colon);
+            m.colon = colon.mask();
+            m.hexc = digit.or(in_range(lower, c.hex)).or(colon).mask();
         }
         m
     }
 
-    /// The vector loop, 16 bytes at a time, each finished with the masks
-    /// of the 16 before and after it in registers; returns where the scalar
-    /// code takes over and how many positions are pending in `buf`.
+    /// `vector_loop` compiled with AVX2.
     #[cfg(target_arch = "x86_64")]
-    #[inline(always)]
-    unsafe fn vector_loop(
+    #[target_feature(enable = "avx2")]
+    unsafe fn loop_avx2(
         &self,
         hay: &[u8],
         marks: &mut Marks,
         buf: &mut [usize],
         f: &mut impl FnMut(&[usize]),
     ) -> (usize, usize) {
-        use std::arch::x86_64::*;
+        self.vector_loop::<simd::Avx2>(hay, marks, buf, f)
+    }
+
+    /// The vector loop, a vector (`S::W` bytes) at a time, each finished
+    /// with the masks of the vectors before and after it in registers;
+    /// returns where the scalar code takes over and how many positions are
+    /// pending in `buf`.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn vector_loop<S: simd::Lanes>(
+        &self,
+        hay: &[u8],
+        marks: &mut Marks,
+        buf: &mut [usize],
+        f: &mut impl FnMut(&[usize]),
+    ) -> (usize, usize) {
+        let (w, wu) = (S::W, S::W as usize);
         let len = hay.len();
-        if len < 32 {
+        if len < 2 * wu {
             return (0, 0);
         }
-        let set = |b: u8| _mm_set1_epi8(b as i8);
+        let set = |b: u8| S::splat(b);
         let range = |lo: u8, n: u8| (set(0x80u8.wrapping_sub(lo)), set((128 + n as i32) as u8));
         let mut c = Consts {
             case: set(0x20),
             alpha: range(b'a', 26),
+            upper: range(b'A', 26),
             digit: range(b'0', 10),
             hex: range(b'a', 6),
             under: set(b'_'),
@@ -354,15 +403,16 @@ impl TriggerFinder {
         }
         let (digit_starts, card) = (self.spec.digit_starts, self.spec.card);
         let (ipv4, ipv6) = (self.spec.ipv4, self.spec.ipv6);
-        let mut prev = M16::default();
+        let full = (1u64 << w) - 1;
+        let mut prev = Mk::default();
         let mut cur = self.masks(hay.as_ptr(), &c);
         let mut k = 0usize;
         let mut i = 0usize;
-        while i + 32 <= len {
-            let next = self.masks(hay.as_ptr().add(i + 16), &c);
+        while i + 2 * wu <= len {
+            let next = self.masks(hay.as_ptr().add(i + wu), &c);
             // bit j: the byte before / `d` bytes after byte j
-            let before = |x: u32, px: u32| (x << 1 | px >> 15) & 0xFFFF;
-            let after = |x: u32, nx: u32, d: u32| ((x | nx << 16) >> d) & 0xFFFF;
+            let before = |x: u64, px: u64| (x << 1 | px >> (w - 1)) & full;
+            let after = |x: u64, nx: u64, d: u32| ((x | nx << w) >> d) & full;
             let an = cur.alpha | cur.digit;
             let run_start = !before(an, prev.alpha | prev.digit);
             let mut out =
@@ -371,12 +421,12 @@ impl TriggerFinder {
                 out |= cur.digit & run_start;
             } else if card {
                 // 13 digits, or 4 + a separator + 4 (`Prefilter::Card`);
-                // bit j + 12 is at most bit 27 of the 32 bytes in view
-                let d = cur.digit | next.digit << 16;
+                // bit j + 12 stays inside the two vectors in view
+                let d = cur.digit | next.digit << w;
                 let four = d & d >> 1 & d >> 2 & d >> 3;
-                let sep = (cur.sep | next.sep << 16) >> 4;
+                let sep = (cur.sep | next.sep << w) >> 4;
                 let shape = four & ((four >> 4 & four >> 8 & d >> 12) | (sep & four >> 5));
-                out |= cur.digit & run_start & shape & 0xFFFF;
+                out |= cur.digit & run_start & shape & full;
             }
             if ipv4 {
                 out |= cur.dot & before(cur.digit, prev.digit) & after(cur.digit, next.digit, 1);
@@ -386,13 +436,19 @@ impl TriggerFinder {
             }
             let sh = i & 63;
             let ws = cur.word & !before(cur.word, prev.word);
-            marks.ws[i >> 6] |= (ws as u64) << sh;
-            marks.ds[i >> 6] |= ((ws & cur.digit) as u64) << sh;
-            marks.hi[i >> 6] |= (cur.high as u64) << sh;
-            let mut bits = out & 0xFFFF;
+            marks.ws[i >> 6] |= ws << sh;
+            marks.ds[i >> 6] |= (ws & cur.digit) << sh;
+            let four = cur.digit
+                & after(cur.digit, next.digit, 1)
+                & after(cur.digit, next.digit, 2)
+                & after(cur.digit, next.digit, 3);
+            marks.d4[i >> 6] |= (ws & four) << sh;
+            marks.up[i >> 6] |= (ws & cur.upper) << sh;
+            marks.hi[i >> 6] |= cur.high << sh;
+            let mut bits = out & full;
             while bits != 0 {
-                // SAFETY: at most 16 positions are added before the flush
-                // below, and `buf` has `BLOCK + 16` slots.
+                // SAFETY: at most 32 positions are added before the flush
+                // below, and `buf` has `BLOCK_MAX` slots.
                 *buf.get_unchecked_mut(k) = i + bits.trailing_zeros() as usize;
                 k += 1;
                 bits &= bits - 1;
@@ -403,7 +459,7 @@ impl TriggerFinder {
             }
             prev = cur;
             cur = next;
-            i += 16;
+            i += wu;
         }
         (i, k)
     }
@@ -411,18 +467,117 @@ impl TriggerFinder {
 
 /// Broadcast constants of the vector loop.
 #[cfg(target_arch = "x86_64")]
-struct Consts {
-    case: std::arch::x86_64::__m128i,
-    alpha: (std::arch::x86_64::__m128i, std::arch::x86_64::__m128i),
-    digit: (std::arch::x86_64::__m128i, std::arch::x86_64::__m128i),
-    hex: (std::arch::x86_64::__m128i, std::arch::x86_64::__m128i),
-    under: std::arch::x86_64::__m128i,
-    colon: std::arch::x86_64::__m128i,
-    dot: std::arch::x86_64::__m128i,
-    space: std::arch::x86_64::__m128i,
-    hyphen: std::arch::x86_64::__m128i,
-    special: [std::arch::x86_64::__m128i; MAX_SPECIALS],
+struct Consts<S> {
+    case: S,
+    alpha: (S, S),
+    upper: (S, S),
+    digit: (S, S),
+    hex: (S, S),
+    under: S,
+    colon: S,
+    dot: S,
+    space: S,
+    hyphen: S,
+    special: [S; MAX_SPECIALS],
     n_special: usize,
+}
+
+/// The few vector operations the loop needs, for SSE2 (16 bytes, the
+/// x86_64 baseline) and AVX2 (32 bytes, detected at run time).
+#[cfg(target_arch = "x86_64")]
+mod simd {
+    use std::arch::x86_64::*;
+
+    pub(super) trait Lanes: Copy {
+        /// Bytes per vector.
+        const W: u32;
+        unsafe fn load(p: *const u8) -> Self;
+        unsafe fn splat(b: u8) -> Self;
+        unsafe fn or(self, o: Self) -> Self;
+        unsafe fn add(self, o: Self) -> Self;
+        /// Signed byte compare.
+        unsafe fn lt(self, o: Self) -> Self;
+        unsafe fn eq(self, o: Self) -> Self;
+        /// The top bit of each byte.
+        unsafe fn mask(self) -> u64;
+    }
+
+    #[derive(Clone, Copy)]
+    pub(super) struct Sse2(__m128i);
+
+    impl Lanes for Sse2 {
+        const W: u32 = 16;
+        #[inline(always)]
+        unsafe fn load(p: *const u8) -> Self {
+            Sse2(_mm_loadu_si128(p as *const __m128i))
+        }
+        #[inline(always)]
+        unsafe fn splat(b: u8) -> Self {
+            Sse2(_mm_set1_epi8(b as i8))
+        }
+        #[inline(always)]
+        unsafe fn or(self, o: Self) -> Self {
+            Sse2(_mm_or_si128(self.0, o.0))
+        }
+        #[inline(always)]
+        unsafe fn add(self, o: Self) -> Self {
+            Sse2(_mm_add_epi8(self.0, o.0))
+        }
+        #[inline(always)]
+        unsafe fn lt(self, o: Self) -> Self {
+            Sse2(_mm_cmplt_epi8(self.0, o.0))
+        }
+        #[inline(always)]
+        unsafe fn eq(self, o: Self) -> Self {
+            Sse2(_mm_cmpeq_epi8(self.0, o.0))
+        }
+        #[inline(always)]
+        unsafe fn mask(self) -> u64 {
+            _mm_movemask_epi8(self.0) as u32 as u64
+        }
+    }
+
+    #[derive(Clone, Copy)]
+    pub(super) struct Avx2(__m256i);
+
+    impl Lanes for Avx2 {
+        const W: u32 = 32;
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn load(p: *const u8) -> Self {
+            Avx2(_mm256_loadu_si256(p as *const __m256i))
+        }
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn splat(b: u8) -> Self {
+            Avx2(_mm256_set1_epi8(b as i8))
+        }
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn or(self, o: Self) -> Self {
+            Avx2(_mm256_or_si256(self.0, o.0))
+        }
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn add(self, o: Self) -> Self {
+            Avx2(_mm256_add_epi8(self.0, o.0))
+        }
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn lt(self, o: Self) -> Self {
+            Avx2(_mm256_cmpgt_epi8(o.0, self.0))
+        }
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn eq(self, o: Self) -> Self {
+            Avx2(_mm256_cmpeq_epi8(self.0, o.0))
+        }
+        #[inline]
+        #[target_feature(enable = "avx2")]
+        unsafe fn mask(self) -> u64 {
+            _mm256_movemask_epi8(self.0) as u32 as u64
+        }
+    }
 }
 
 #[cfg(test)]
@@ -488,8 +643,14 @@ mod tests {
                 ipv6: true,
             },
         ];
-        for spec in specs {
+        // both vector loops (AVX2 where the machine has it, SSE2 always)
+        let finders = specs.into_iter().flat_map(|spec| {
             let f = TriggerFinder::new(spec);
+            let mut sse2 = f.clone();
+            sse2.avx2 = false;
+            [f, sse2]
+        });
+        for f in finders {
             for (len, seed) in [
                 (0, 1),
                 (1, 2),
@@ -510,7 +671,10 @@ mod tests {
                 };
                 let mut marks = Marks::default();
                 let mut got = Vec::new();
-                f.for_each_block(&hay, &mut marks, |p| got.extend_from_slice(p));
+                f.for_each_block(&hay, &mut marks, |p| {
+                    assert!(p.len() <= BLOCK_MAX);
+                    got.extend_from_slice(p)
+                });
                 let want: Vec<usize> = (0..len).filter(|&i| f.is_position(&hay, i)).collect();
                 assert_eq!(got, want, "positions, len {len}");
                 for (i, &b) in hay.iter().enumerate() {

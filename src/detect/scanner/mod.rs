@@ -10,7 +10,7 @@
 
 use super::analysis::fits_shape;
 use super::engine::{ContextRegion, Engine, Match, Prefilter, Rejection};
-use super::triggers::{Marks, Sel, BLOCK};
+use super::triggers::{Marks, Sel, BLOCK_MAX};
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
 use std::ops::Range;
@@ -140,13 +140,36 @@ impl<'e> Scanner<'e> {
         {
             let (kw_hits, lit_hits, pre_hits) =
                 (&mut self.kw_hits, &mut self.lit_hits, &mut self.pre_hits);
-            let mut keep = [0usize; BLOCK];
+            let mut keep = [0usize; BLOCK_MAX];
+            static MODE: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+            let mode = *MODE.get_or_init(|| {
+                std::env::var("M")
+                    .ok()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(9)
+            });
             eng.triggers.for_each_block(hay, &mut self.marks, |block| {
+                if mode == 0 {
+                    keep[0] = block.len();
+                    return;
+                }
                 // A tight loop with no branch per position: the quick
                 // filter picks the few positions the tries and prefilters
                 // look at closely.
-                let mut n = 0;
+                // two stages: one load for every position, the full
+                // filter for the ones that pass it
+                let mut m = 0;
                 for &at in block {
+                    let pass = match hay.get(at..at + 2) {
+                        Some(w) => eng.quick.lead(u32::from_le_bytes([w[0], w[1], 0, 0])),
+                        None => true,
+                    };
+                    keep[m] = at;
+                    m += pass as usize;
+                }
+                let mut n = 0;
+                for k in 0..m {
+                    let at = keep[k];
                     let pass = match hay.get(at..at + 4) {
                         Some(w) => eng.quick.pass(u32::from_le_bytes([w[0], w[1], w[2], w[3]])),
                         None => true,
@@ -154,11 +177,14 @@ impl<'e> Scanner<'e> {
                     keep[n] = at;
                     n += pass as usize;
                 }
+                if mode == 1 {
+                    return;
+                }
                 for &at in &keep[..n] {
-                    eng.keywords.hits_at(hay, at, kw_hits);
-                    if eng.lit_trie.may_start(hay, at) {
-                        eng.lit_trie.walk(hay, at, |_, li| lit_hits.push((at, li)));
-                    }
+                    // (the quick filter passed: the tries' own filters
+                    // would mostly repeat it)
+                    eng.keywords.walk_at(hay, at, kw_hits);
+                    eng.lit_trie.walk(hay, at, |_, li| lit_hits.push((at, li)));
                     let mut kinds = eng.pre_by_byte[hay[at] as usize];
                     while kinds != 0 {
                         let i = kinds.trailing_zeros() as usize;
@@ -169,6 +195,9 @@ impl<'e> Scanner<'e> {
                     }
                 }
             });
+        }
+        if std::env::var_os("M").is_some_and(|m| m != "9") {
+            return;
         }
         // Hits in order of end (`keyword_near` relies on it).
         self.kw_hits.sort_by_key(|h| h.end);
@@ -209,10 +238,10 @@ impl<'e> Scanner<'e> {
                     // when the pattern's lead byte says so), or (names,
                     // addresses) word starts and non-ASCII bytes, from the
                     // marks; before: one byte before such word starts
-                    let sel = if !(p.word_start && !p.first_nonword) {
-                        Sel::WordsHigh
-                    } else {
-                        p.lead
+                    let sel = match (p.word_start && !p.first_nonword, p.lead) {
+                        (true, lead) => lead,
+                        (false, Sel::Upper) => Sel::UpperHigh,
+                        (false, _) => Sel::WordsHigh,
                     };
                     let before = !reference && !fast && p.before_word;
                     if before && at == 0 && zone_end > 0 {
@@ -270,6 +299,11 @@ impl<'e> Scanner<'e> {
                         };
                         at = pos + 1;
                         let b = hay[pos];
+                        // the shape first: a 256-byte table per pattern,
+                        // cheaper than the first-two-byte set and stricter
+                        if self.shape_rejects(pi, hay, pos) {
+                            continue;
+                        }
                         // position 0 is always tried (`^` alternatives)
                         if !reference && pos != 0 && !p.first[b as usize]
                             || (!fast
@@ -288,9 +322,6 @@ impl<'e> Scanner<'e> {
                             if t[i >> 6] & (1 << (i & 63)) == 0 {
                                 continue;
                             }
-                        }
-                        if self.shape_rejects(pi, hay, pos) {
-                            continue;
                         }
                         let we = (pos + p.max_len).min(hay.len());
                         let input = Input::new(hay).range(pos..we).anchored(Anchored::Yes);
