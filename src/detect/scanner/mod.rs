@@ -141,44 +141,43 @@ impl<'e> Scanner<'e> {
             let (kw_hits, lit_hits, pre_hits) =
                 (&mut self.kw_hits, &mut self.lit_hits, &mut self.pre_hits);
             let mut keep = [0usize; BLOCK_MAX];
-            static MODE: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
-            let mode = *MODE.get_or_init(|| {
-                std::env::var("M")
-                    .ok()
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(9)
-            });
             eng.triggers.for_each_block(hay, &mut self.marks, |block| {
-                if mode == 0 {
-                    keep[0] = block.len();
-                    return;
-                }
-                // A tight loop with no branch per position: the quick
-                // filter picks the few positions the tries and prefilters
-                // look at closely.
-                // two stages: one load for every position, the full
-                // filter for the ones that pass it
+                // Tight loops with no branch per position pick the few
+                // positions the tries and prefilters look at closely: one
+                // load for every position (`lead`), then the full quick
+                // filter for the ones that pass it.
+                // The four bytes at `at`; `u32::MAX` when fewer are left: a
+                // position that close to the end passes both stages and gets
+                // the exact tests below.
+                let word = |at: usize| match hay.get(at..at + 4) {
+                    Some(w) => u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
+                    None => u32::MAX,
+                };
+                let all_inside = block.last().is_some_and(|&l| l + 4 <= hay.len());
                 let mut m = 0;
-                for &at in block {
-                    let pass = match hay.get(at..at + 2) {
-                        Some(w) => eng.quick.lead(u32::from_le_bytes([w[0], w[1], 0, 0])),
-                        None => true,
-                    };
-                    keep[m] = at;
-                    m += pass as usize;
+                if all_inside {
+                    for &at in block {
+                        // SAFETY: `at + 4 <= hay.len()` for every position of
+                        // the block (they increase; checked for the last).
+                        let x = u32::from_le(unsafe {
+                            (hay.as_ptr().add(at) as *const u32).read_unaligned()
+                        });
+                        keep[m] = at;
+                        m += eng.quick.lead(x) as usize;
+                    }
+                } else {
+                    for &at in block {
+                        let x = word(at);
+                        keep[m] = at;
+                        m += (x == u32::MAX || eng.quick.lead(x)) as usize;
+                    }
                 }
                 let mut n = 0;
                 for k in 0..m {
                     let at = keep[k];
-                    let pass = match hay.get(at..at + 4) {
-                        Some(w) => eng.quick.pass(u32::from_le_bytes([w[0], w[1], w[2], w[3]])),
-                        None => true,
-                    };
+                    let x = word(at);
                     keep[n] = at;
-                    n += pass as usize;
-                }
-                if mode == 1 {
-                    return;
+                    n += (x == u32::MAX || eng.quick.pass(x)) as usize;
                 }
                 for &at in &keep[..n] {
                     // (the quick filter passed: the tries' own filters
@@ -195,9 +194,6 @@ impl<'e> Scanner<'e> {
                     }
                 }
             });
-        }
-        if std::env::var_os("M").is_some_and(|m| m != "9") {
-            return;
         }
         // Hits in order of end (`keyword_near` relies on it).
         self.kw_hits.sort_by_key(|h| h.end);
