@@ -4,7 +4,7 @@
 //! bytes (`lead`), then for the ones that pass, a handful of table loads on
 //! four bytes (`pass`); the tries and prefilters then look closely at the
 //! few left (measured on 16 MiB of generated text with every detector: 3.0
-//! million positions, 1.9 million after `lead`, 0.5 million after `pass`).
+//! million positions, 1.8 million after `lead`, 0.5 million after `pass`).
 //!
 //! Why by hand: this is a Bloom-style filter specialised to the tries'
 //! strings and to keyword gating; no crate offers it.
