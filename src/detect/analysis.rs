@@ -1,8 +1,11 @@
 //! What the engine learns from a pattern before scanning: its literal
 //! prefixes (for the literal trigger), first-byte and first-two-byte sets
 //! (for attempts in keyword windows), whether it starts at a word boundary,
-//! and, where literal extraction gives up, the same sets read off a lazy DFA.
+//! and, where literal extraction gives up, the same sets read off a lazy DFA;
+//! its shape (the bytes its first eight offsets allow) and which word starts
+//! can lead it.
 
+use super::triggers::Sel;
 use regex_automata::util::syntax;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
@@ -273,5 +276,58 @@ pub(super) fn fits_shape(shape: &[u8; 256], hay: &[u8], pos: usize) -> bool {
             .iter()
             .enumerate()
             .all(|(i, &b)| shape[b as usize] & (1 << i) != 0)
+    }
+}
+
+/// Whether every byte a shape allows at each offset of `offsets` passes
+/// `f` (`dfa_shape`).
+pub(super) fn shape_only(
+    shape: &[u8; 256],
+    offsets: std::ops::Range<usize>,
+    f: fn(&u8) -> bool,
+) -> bool {
+    offsets
+        .into_iter()
+        .all(|i| (0..=255u8).all(|b| shape[b as usize] & (1 << i) == 0 || f(&b)))
+}
+
+/// Which word starts can lead a match (see `Pattern::lead`): the bytes a
+/// match can begin with, or for a `before_word` pattern the bytes after its
+/// first, all digits, or none of them.
+pub(super) fn lead_class(
+    first: &[bool; 256],
+    first2: Option<&[u64; 1024]>,
+    before_word: bool,
+    shape: Option<&[u8; 256]>,
+) -> Sel {
+    let mut lead = [false; 256];
+    match (before_word, first2) {
+        (true, Some(t)) => {
+            for i in 0..65536usize {
+                if t[i >> 6] & (1 << (i & 63)) != 0 {
+                    lead[i & 255] = true;
+                }
+            }
+        }
+        _ => lead = *first,
+    }
+    let only = |f: &dyn Fn(u8) -> bool| (0..=255u8).all(|b| !lead[b as usize] || f(b));
+    // four digits from the lead byte on, by the shape's offsets
+    let off = before_word as usize;
+    let four = shape.is_some_and(|sh| shape_only(sh, off..off + 4, u8::is_ascii_digit));
+    if only(&|b| b.is_ascii_digit()) {
+        if four {
+            Sel::Digits4
+        } else {
+            Sel::Digits
+        }
+    } else if only(&|b| b.is_ascii_uppercase() || b >= 0x80) {
+        // (non-ASCII leads only for patterns tried at non-ASCII bytes too:
+        // the scanner makes this `UpperHigh` for them)
+        Sel::Upper
+    } else if only(&|b| !b.is_ascii_digit()) {
+        Sel::NonDigits
+    } else {
+        Sel::Words
     }
 }

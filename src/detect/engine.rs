@@ -47,8 +47,8 @@
 //! only on candidates. Overlapping candidates are reduced to the best span.
 
 use super::analysis::{
-    dfa_first_sets, dfa_shape, first_bytes, first_two_bytes, literal_prefixes,
-    starts_with_word_boundary, syntax_config, word_byte_after_word,
+    dfa_first_sets, dfa_shape, first_bytes, first_two_bytes, lead_class, literal_prefixes,
+    shape_only, starts_with_word_boundary, syntax_config, word_byte_after_word,
 };
 use super::catalog::DetectorDef;
 use super::keywords::{keyword_variants, KeywordSet};
@@ -68,50 +68,6 @@ const LITERAL_KEY_MAX: usize = 4;
 
 /// Longest window a pattern without an upper bound gets.
 const UNBOUNDED_MAX: usize = 8192;
-
-/// Which word starts can lead a match (see `Pattern::lead`): the bytes a
-/// match can begin with, or for a `before_word` pattern the bytes after its
-/// first, all digits, or none of them.
-fn lead_class(
-    first: &[bool; 256],
-    first2: Option<&[u64; 1024]>,
-    before_word: bool,
-    shape: Option<&[u8; 256]>,
-) -> Sel {
-    let mut lead = [false; 256];
-    match (before_word, first2) {
-        (true, Some(t)) => {
-            for i in 0..65536usize {
-                if t[i >> 6] & (1 << (i & 63)) != 0 {
-                    lead[i & 255] = true;
-                }
-            }
-        }
-        _ => lead = *first,
-    }
-    let only = |f: &dyn Fn(u8) -> bool| (0..=255u8).all(|b| !lead[b as usize] || f(b));
-    // four digits from the lead byte on, by the shape's offsets
-    let off = before_word as usize;
-    let four = shape.is_some_and(|sh| {
-        (off..off + 4)
-            .all(|i| (0..=255u8).all(|b| sh[b as usize] & (1 << i) == 0 || b.is_ascii_digit()))
-    });
-    if only(&|b| b.is_ascii_digit()) {
-        if four {
-            Sel::Digits4
-        } else {
-            Sel::Digits
-        }
-    } else if only(&|b| b.is_ascii_uppercase() || b >= 0x80) {
-        // (non-ASCII leads only for patterns tried at non-ASCII bytes too:
-        // the scanner makes this `UpperHigh` for them)
-        Sel::Upper
-    } else if only(&|b| !b.is_ascii_digit()) {
-        Sel::NonDigits
-    } else {
-        Sel::Words
-    }
-}
 
 /// How much a match is to be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -494,9 +450,6 @@ impl Engine {
         let triggers = TriggerFinder::new(spec);
         // `DE`, `GB`, ... (IBAN country codes): two check digits follow
         let digits_after = |key: &[u8]| {
-            let digit = |sh: &[u8; 256], i: usize| {
-                (0..=255u8).all(|b| sh[b as usize] & (1 << i) == 0 || b.is_ascii_digit())
-            };
             lits.iter()
                 .position(|l| l.as_slice() == key)
                 .is_some_and(|li| {
@@ -504,7 +457,7 @@ impl Engine {
                         patterns[pi as usize]
                             .shape
                             .as_deref()
-                            .is_some_and(|sh| digit(sh, 2) && digit(sh, 3))
+                            .is_some_and(|sh| shape_only(sh, 2..4, u8::is_ascii_digit))
                     })
                 })
         };

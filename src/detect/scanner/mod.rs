@@ -155,22 +155,18 @@ impl<'e> Scanner<'e> {
                 };
                 let all_inside = block.last().is_some_and(|&l| l + 4 <= hay.len());
                 let mut m = 0;
-                if all_inside {
-                    for &at in block {
+                for &at in block {
+                    let x = if all_inside {
                         // SAFETY: `at + 4 <= hay.len()` for every position of
                         // the block (they increase; checked for the last).
-                        let x = u32::from_le(unsafe {
+                        u32::from_le(unsafe {
                             (hay.as_ptr().add(at) as *const u32).read_unaligned()
-                        });
-                        keep[m] = at;
-                        m += eng.quick.lead(x) as usize;
-                    }
-                } else {
-                    for &at in block {
-                        let x = word(at);
-                        keep[m] = at;
-                        m += (x == u32::MAX || eng.quick.lead(x)) as usize;
-                    }
+                        })
+                    } else {
+                        word(at)
+                    };
+                    keep[m] = at;
+                    m += (x == u32::MAX || eng.quick.lead(x)) as usize;
                 }
                 let mut n = 0;
                 for k in 0..m {
