@@ -261,6 +261,72 @@ pub(super) fn dfa_shape(re_src: &str) -> Option<Box<[u8; 256]>> {
     Some(shape)
 }
 
+/// For patterns that open with context bytes (`(?:^|[^0-9])[ ]` before a
+/// number): the largest offset `k` such that every match (away from the
+/// haystack's start) has a word start (a word byte after a non-word byte)
+/// at one of its offsets `1..=k`, and the bytes such word starts can be.
+/// Keyword windows then try only the `k` positions before each such word
+/// start instead of every byte. Read off a lazy DFA breadth first, paths
+/// ending at their first word start; `None` when some path can match (or
+/// end the input) before one, or none is found within `SHAPE_LEN` bytes.
+pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>)> {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::util::start;
+    let dfa = DFA::builder()
+        .syntax(syntax_config())
+        .configure(DFA::config().cache_capacity(4 << 20))
+        .build(re_src)
+        .ok()?;
+    let mut cache = dfa.create_cache();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // (state, whether the last byte read was a word byte)
+    let mut cur = Vec::new();
+    for lb in [b'a', b' ', b'\n', b'\r'] {
+        let cfg = start::Config::new()
+            .anchored(regex_automata::Anchored::Yes)
+            .look_behind(Some(lb));
+        let s = dfa.start_state(&mut cache, &cfg).ok()?;
+        if !cur.contains(&(s, true)) {
+            // offset 0 cannot be the word start sought: treat as word
+            cur.push((s, true));
+        }
+    }
+    let mut lead = Box::new([false; 256]);
+    let mut k = 0;
+    let mut next = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..SHAPE_LEN {
+        if cur.is_empty() {
+            return (k > 0).then_some((k, lead));
+        }
+        next.clear();
+        seen.clear();
+        for &(s, prev_word) in &cur {
+            let eoi = dfa.next_eoi_state(&mut cache, s).ok()?;
+            if s.is_match() || eoi.is_match() || cur.len() > 512 {
+                return None;
+            }
+            for b in 0..=255u8 {
+                let t = dfa.next_state(&mut cache, s, b).ok()?;
+                if t.is_quit() {
+                    return None;
+                }
+                if t.is_dead() {
+                    continue;
+                }
+                if i > 0 && word(b) && !prev_word {
+                    lead[b as usize] = true;
+                    k = k.max(i);
+                } else if seen.insert((t, word(b))) {
+                    next.push((t, word(b)));
+                }
+            }
+        }
+        std::mem::swap(&mut cur, &mut next);
+    }
+    (cur.is_empty() && k > 0).then_some((k, lead))
+}
+
 /// Whether the bytes at `pos..` fit a shape from `dfa_shape` (bytes past
 /// the haystack's end are not checked).
 #[inline(always)]
@@ -329,5 +395,28 @@ pub(super) fn lead_class(
         Sel::NonDigits
     } else {
         Sel::Words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_start_within;
+
+    #[test]
+    fn word_start_within_leading_context() {
+        let digits = |v: &[bool; 256]| (0..=255u8).all(|b| v[b as usize] == b.is_ascii_digit());
+        let (k, lead) =
+            word_start_within(r"(?:^|[^0-9A-Za-z_ ]|(?:^|[^0-9])[ ])\d{4}[ ]\d{4}").unwrap();
+        assert_eq!(k, 2);
+        assert!(digits(&lead));
+        let (k, lead) = word_start_within(r"(?:^|[^0-9A-Za-z_])\d{5}").unwrap();
+        assert_eq!(k, 1);
+        assert!(digits(&lead));
+        // no non-word byte before the first word byte (`_` is a word byte),
+        // or a match may end first
+        assert!(word_start_within(r"(?:^|[^0-9A-Za-z])\d{5}").is_none());
+        assert!(word_start_within(r"\bFR\d{2}").is_none());
+        assert!(word_start_within(r"[ ]{0,9}\d").is_none());
+        assert!(word_start_within(r"[ ]?").is_none());
     }
 }

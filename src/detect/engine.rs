@@ -48,7 +48,7 @@
 
 use super::analysis::{
     dfa_first_sets, dfa_shape, first_bytes, first_two_bytes, lead_class, literal_prefixes,
-    shape_only, starts_with_word_boundary, syntax_config, word_byte_after_word,
+    shape_only, starts_with_word_boundary, syntax_config, word_byte_after_word, word_start_within,
 };
 use super::catalog::DetectorDef;
 use super::keywords::{keyword_variants, KeywordSet};
@@ -119,10 +119,12 @@ pub(super) struct Pattern {
     pub(super) word_start: bool,
     /// Some byte that can start a match is not a word byte (`[A-Za-z0-9_]`).
     pub(super) first_nonword: bool,
-    /// Every match (away from position 0) starts with a non-word byte
-    /// followed by a word byte: one byte before a word start (a leading
-    /// context class such as `(?:^|[^0-9A-Za-z])`).
-    pub(super) before_word: bool,
+    /// Every match (away from position 0) has a word start at one of its
+    /// offsets `1..=before`: 1 when it starts with a non-word byte followed
+    /// by a word byte (a leading context class such as `(?:^|[^0-9A-Za-z])`),
+    /// more for longer leading context such as `(?:^|[^0-9])[ ]`
+    /// (`analysis::word_start_within`); 0: no such bound.
+    pub(super) before: u8,
     /// Every match starts at a word start or on a non-ASCII byte (names and
     /// addresses with accented capitals): attempts only there.
     pub(super) word_or_high: bool,
@@ -387,29 +389,47 @@ impl Engine {
                 }
                 det.patterns.push(pi);
                 let shape = dfa_shape(&re_src);
+                let first_nonword = first
+                    .iter()
+                    .enumerate()
+                    .any(|(b, &ok)| ok && !(b as u8).is_ascii_alphanumeric() && b != b'_' as usize);
+                let word_or_high = kw_req
+                    && first.iter().enumerate().all(|(b, &ok)| {
+                        !ok || b >= 0x80 || (b as u8).is_ascii_alphanumeric() || b == b'_' as usize
+                    })
+                    && !word_byte_after_word(&re_src);
                 let before_word = first2.as_ref().is_some_and(|t| {
                     let w = |b: usize| (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
                     (0..65536usize)
                         .all(|i| t[i >> 6] & (1 << (i & 63)) == 0 || (!w(i >> 8) && w(i & 255)))
                 });
+                let fast = (word_start && !first_nonword) || word_or_high;
+                let mut lead = lead_class(&first, first2.as_deref(), before_word, shape.as_deref());
+                let mut before = before_word as u8;
+                if kw_req && !fast && !before_word {
+                    if let Some((k, bytes)) = word_start_within(&re_src) {
+                        before = k as u8;
+                        let only =
+                            |f: fn(&u8) -> bool| (0..=255u8).all(|b| !bytes[b as usize] || f(&b));
+                        lead = if only(u8::is_ascii_digit) {
+                            Sel::Digits
+                        } else if only(|b| !b.is_ascii_digit()) {
+                            Sel::NonDigits
+                        } else {
+                            Sel::Words
+                        };
+                    }
+                }
                 patterns.push(Pattern {
                     detector: di,
                     re,
                     has_v,
                     validator,
                     max_len,
-                    first_nonword: first.iter().enumerate().any(|(b, &ok)| {
-                        ok && !(b as u8).is_ascii_alphanumeric() && b != b'_' as usize
-                    }),
-                    before_word,
-                    word_or_high: kw_req
-                        && first.iter().enumerate().all(|(b, &ok)| {
-                            !ok || b >= 0x80
-                                || (b as u8).is_ascii_alphanumeric()
-                                || b == b'_' as usize
-                        })
-                        && !word_byte_after_word(&re_src),
-                    lead: lead_class(&first, first2.as_deref(), before_word, shape.as_deref()),
+                    first_nonword,
+                    before,
+                    word_or_high,
+                    lead,
                     first,
                     word_start,
                     first2,

@@ -8,9 +8,11 @@
 pub(super) enum Prefilter {
     /// An `@` after a local-part byte and before a letter or digit.
     Email,
-    /// A `.` between two digits.
+    /// The first `.` of a dotted quad: between digits, with
+    /// `\d{1,3}\.\d{1,3}\.\d` after it.
     Ipv4,
-    /// A `:` next to a hex digit or `:` on both sides.
+    /// A `:` next to a hex digit or `:` on both sides, in a run of them
+    /// that holds `::` or seven colons.
     Ipv6,
     /// A card-shaped digit run at a word start: 13 digits, or 4 digits, a
     /// space or hyphen and 4 more. The pattern may look up to 8 bytes back
@@ -115,12 +117,23 @@ impl Prefilter {
                     && before(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(b))
                     && after(|b| b.is_ascii_alphanumeric() || *b == b'-')
             }
+            // A match holds three dots between digits: the first has
+            // `\d{1,3}\.\d{1,3}\.\d` after it (decimals and times do not).
             Prefilter::Ipv4 => {
-                hay[at] == b'.' && before(u8::is_ascii_digit) && after(u8::is_ascii_digit)
+                hay[at] == b'.' && before(u8::is_ascii_digit) && dotted_after(hay, at + 1, 2)
             }
+            // A match holds `::` or seven colons in one run of hex digits and
+            // colons; the run from the byte before the trigger shows either
+            // (`12:30:45` does not).
             Prefilter::Ipv6 => {
                 let hex = |b: &u8| b.is_ascii_hexdigit() || *b == b':';
-                hay[at] == b':' && before(hex) && after(hex)
+                if !(hay[at] == b':' && before(hex) && after(hex)) {
+                    return false;
+                }
+                let run = &hay[at - 1..hay.len().min(at + 40)];
+                let run = &run[..run.iter().position(|b| !hex(b)).unwrap_or(run.len())];
+                run.windows(2).any(|w| w == b"::")
+                    || run.iter().filter(|&&b| b == b':').count() >= 7
             }
             Prefilter::Card => {
                 let digits = |r: std::ops::Range<usize>| {
@@ -131,6 +144,55 @@ impl Prefilter {
                         || (hay.get(at + 4).is_some_and(|b| *b == b' ' || *b == b'-')
                             && digits(at + 5..at + 9)))
             }
+        }
+    }
+}
+
+/// Whether `hay[i..]` is `dots` more groups of 1-3 digits each ended by a
+/// `.`, then a digit (the rest of a dotted quad after its first dot).
+fn dotted_after(hay: &[u8], mut i: usize, dots: usize) -> bool {
+    for _ in 0..dots {
+        let run = hay[i.min(hay.len())..]
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=3).contains(&run) || hay.get(i + run) != Some(&b'.') {
+            return false;
+        }
+        i += run + 1;
+    }
+    hay.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Prefilter;
+
+    fn fires_in(pf: Prefilter, hay: &str) -> Vec<usize> {
+        let h = hay.as_bytes();
+        (0..h.len()).filter(|&i| pf.fires(h, i)).collect()
+    }
+
+    #[test]
+    fn ip_triggers_skip_decimals_and_times() {
+        use Prefilter::{Ipv4, Ipv6};
+        assert_eq!(fires_in(Ipv4, "host 10.0.0.1 up"), vec![7]);
+        assert_eq!(fires_in(Ipv4, "at 192.168.100.200"), vec![6]);
+        assert_eq!(fires_in(Ipv4, "1.2.3.4.5"), vec![1, 3]);
+        for no in ["428.21", "39.331Z", "1.2.3", "1.2.3.", "v1.2", "1.2222.3.4"] {
+            assert!(fires_in(Ipv4, no).is_empty(), "{no}");
+        }
+        assert_eq!(fires_in(Ipv6, "ip fe80::1 ok"), vec![7, 8]);
+        assert_eq!(fires_in(Ipv6, " ::ffff:1"), vec![2]);
+        assert_eq!(fires_in(Ipv6, "2001:db8:0:0:0:0:2:1").first(), Some(&4));
+        for no in [
+            "12:30:45",
+            "2024-05-03T20:46:39.331Z",
+            "a:b:c:d:e:f:1",
+            "key: value",
+        ] {
+            assert!(fires_in(Ipv6, no).is_empty(), "{no}");
         }
     }
 }

@@ -12,8 +12,8 @@
 //!   digits, or 4, a space or hyphen and 4 more),
 //! - a special byte (the first byte of a keyword or literal that is not a
 //!   letter or digit, such as `-` of `-----BEGIN`, and `@` for email),
-//! - a prefilter byte in its context: `.` between digits (IPv4), `:`
-//!   between hex digits or colons (IPv6);
+//! - a prefilter byte in its context: `.` between digits with another `.`
+//!   2 to 4 bytes on (IPv4), `:` between hex digits or colons (IPv6);
 //!
 //! and `Marks`: one bit per byte for word starts (`[A-Za-z0-9_]` after a
 //! byte that is not one) and for non-ASCII bytes.
@@ -147,7 +147,7 @@ pub struct TriggerSpec {
     pub digit_starts: bool,
     /// Digit run starts followed by four digits (the card prefilter).
     pub card: bool,
-    /// `.` between two digits.
+    /// `.` between two digits, another `.` 2 to 4 bytes on.
     pub ipv4: bool,
     /// `:` between hex digits or colons.
     pub ipv6: bool,
@@ -256,6 +256,7 @@ impl TriggerFinder {
             && b == b'.'
             && prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_some_and(|n| n.is_ascii_digit())
+            && (2..=4).any(|d| hay.get(i + d) == Some(&b'.'))
         {
             return true;
         }
@@ -431,7 +432,14 @@ impl TriggerFinder {
                 out |= cur.digit & run_start & shape & full;
             }
             if ipv4 {
-                out |= cur.dot & before(cur.digit, prev.digit) & after(cur.digit, next.digit, 1);
+                // and another `.` 2 to 4 bytes on (`Prefilter::Ipv4`)
+                let dot_on = after(cur.dot, next.dot, 2)
+                    | after(cur.dot, next.dot, 3)
+                    | after(cur.dot, next.dot, 4);
+                out |= cur.dot
+                    & before(cur.digit, prev.digit)
+                    & after(cur.digit, next.digit, 1)
+                    & dot_on;
             }
             if ipv6 {
                 out |= cur.colon & before(cur.hexc, prev.hexc) & after(cur.hexc, next.hexc, 1);

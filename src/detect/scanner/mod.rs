@@ -235,7 +235,8 @@ impl<'e> Scanner<'e> {
                         (false, Sel::Upper) => Sel::UpperHigh,
                         (false, _) => Sel::WordsHigh,
                     };
-                    let before = !reference && !fast && p.before_word;
+                    let before = !reference && !fast && p.before > 0;
+                    let k = p.before as usize;
                     if before && at == 0 && zone_end > 0 {
                         // position 0 (`^`) is a start of its own
                         let input = Input::new(hay)
@@ -275,12 +276,15 @@ impl<'e> Scanner<'e> {
                                 None => break,
                             }
                         } else if before {
-                            // one byte before a word start
+                            // up to `k` bytes before a word start
+                            if at >= zone_end {
+                                break;
+                            }
                             match self
                                 .marks
-                                .next(at + 1, (zone_end + 1).min(hay.len()), p.lead)
+                                .next(at + 1, (zone_end + k).min(hay.len()), p.lead)
                             {
-                                Some(x) => x - 1,
+                                Some(x) => at.max(x - k),
                                 None => break,
                             }
                         } else {
