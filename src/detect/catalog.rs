@@ -188,6 +188,12 @@ pub struct DetectorDef {
     /// value (`Documento Nacional de Identidad` is not a person's name).
     #[serde(default)]
     pub not_a_keyword: bool,
+    /// A token every match of the keyword-triggered patterns contains
+    /// (`anchor.rs`): a keyword window with none within reach of a match is
+    /// skipped. `postcode`: four digits after a space, five digits before a
+    /// space, or a capital with a digit one or two bytes on.
+    #[serde(default)]
+    pub window_anchor: Option<String>,
     /// Extra patterns.
     #[serde(default)]
     pub patterns: Vec<PatternDef>,

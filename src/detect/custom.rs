@@ -134,6 +134,7 @@ pub fn parse_custom(file: &str, text: &str) -> Result<Vec<DetectorDef>, CatalogE
             prefilter: None,
             reject_context: vec![],
             not_a_keyword: false,
+            window_anchor: None,
             patterns: vec![],
             description: d.description,
             examples: d.examples,

@@ -50,6 +50,7 @@ use super::analysis::{
     dfa_first_sets, dfa_shape, first_bytes, first_two_bytes, lead_class, literal_prefixes,
     shape_only, starts_with_word_boundary, syntax_config, word_byte_after_word, word_start_within,
 };
+use super::anchor::Anchor;
 use super::catalog::DetectorDef;
 use super::keywords::{keyword_variants, KeywordSet};
 pub(super) use super::prefilter::Prefilter;
@@ -97,6 +98,8 @@ pub struct Detector {
     pub(super) excludes: Vec<Vec<u8>>,
     /// Compiled `reject_context` rules: (before, after).
     pub(super) reject_context: Vec<(Option<Regex>, Option<Regex>)>,
+    /// `window_anchor`, and the longest match of the keyword patterns.
+    pub(super) anchor: Option<(Anchor, usize)>,
 }
 
 #[derive(Debug)]
@@ -239,6 +242,14 @@ pub enum EngineError {
         /// The name.
         name: String,
     },
+    /// A window anchor name is unknown.
+    #[error("detector {id}: unknown window_anchor {name:?} (postcode)")]
+    Anchor {
+        /// Detector id.
+        id: String,
+        /// The name.
+        name: String,
+    },
     /// Automaton construction failed.
     #[error("building automaton: {0}")]
     Automaton(String),
@@ -276,8 +287,19 @@ impl Engine {
             for r in &def.reject_context {
                 reject_context.push((ctx_re(&r.before)?, ctx_re(&r.after)?));
             }
+            let anchor = match &def.window_anchor {
+                Some(a) => Some((
+                    Anchor::parse(a).ok_or_else(|| EngineError::Anchor {
+                        id: def.id.clone(),
+                        name: a.clone(),
+                    })?,
+                    0,
+                )),
+                None => None,
+            };
             let mut det = Detector {
                 reject_context,
+                anchor,
                 kw_patterns: vec![],
                 patterns: vec![],
                 end_to_end: custom_ids.get(di as usize).copied().unwrap_or(false),
@@ -386,6 +408,9 @@ impl Engine {
                 };
                 if kw_req {
                     det.kw_patterns.push(pi);
+                    if let Some((_, reach)) = det.anchor.as_mut() {
+                        *reach = (*reach).max(max_len);
+                    }
                 }
                 det.patterns.push(pi);
                 let shape = dfa_shape(&re_src);

@@ -5,6 +5,7 @@
 //! Nothing here knows about files, S3 or output formats.
 
 mod analysis;
+mod anchor;
 pub mod catalog;
 pub mod custom;
 pub mod engine;

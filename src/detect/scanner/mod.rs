@@ -9,6 +9,7 @@
 //! In: a buffer, the range it owns, context regions. Out: `Match`es.
 
 use super::analysis::fits_shape;
+use super::anchor::AnchorMarks;
 use super::engine::{ContextRegion, Engine, Match, Prefilter, Rejection};
 use super::triggers::{Marks, Sel, BLOCK_MAX};
 use regex_automata::meta;
@@ -39,6 +40,8 @@ pub struct Scanner<'e> {
     kw_hits: Vec<super::keywords::KwHit>,
     /// Word starts and non-ASCII bytes of the buffer (bitmaps).
     marks: Marks,
+    /// Window anchors of the buffer, computed where windows ask.
+    anchors: AnchorMarks,
     /// Literal prefix hits of this call: (position, literal index).
     lit_hits: Vec<(usize, u32)>,
     /// Prefilter trigger positions of this call, by `Prefilter::ALL` order.
@@ -62,6 +65,7 @@ impl<'e> Scanner<'e> {
             scan_cache: engine.scan_re.as_ref().map(|r| r.create_cache()),
             kw_hits: Vec::new(),
             marks: Marks::default(),
+            anchors: AnchorMarks::default(),
             lit_hits: Vec::new(),
             pre_hits: Default::default(),
             tried_to: vec![0; engine.patterns.len()],
@@ -195,6 +199,7 @@ impl<'e> Scanner<'e> {
         self.kw_hits.sort_by_key(|h| h.end);
         // 1. keyword windows
         self.tried_to.iter_mut().for_each(|t| *t = 0);
+        self.anchors.reset(hay.len());
         let hits = std::mem::take(&mut self.kw_hits);
         for h in &hits {
             if h.start >= hay.len() {
@@ -204,6 +209,19 @@ impl<'e> Scanner<'e> {
                 let det = &eng.detectors[di as usize];
                 let ws = h.start;
                 let zone_end = (h.end + det.def.keyword_distance + 1).min(hay.len());
+                #[cfg(test)]
+                let reference = self.every_position;
+                #[cfg(not(test))]
+                let reference = false;
+                // no anchor within reach of a match starting in the zone
+                if let (Some((kind, reach)), false) = (det.anchor, reference) {
+                    if !self
+                        .anchors
+                        .any(kind, &self.marks, hay, ws, zone_end + reach)
+                    {
+                        continue;
+                    }
+                }
                 let nearest = det.def.keyword_nearest;
                 let mut best: Option<Cand> = None;
                 for &pi in &det.kw_patterns {
@@ -219,12 +237,8 @@ impl<'e> Scanner<'e> {
                         ws
                     };
                     // Where attempts can start: word starts (`\b` + word
-                    // byte), one byte before them (a context class), or
+                    // byte), a few bytes before them (context), or
                     // anywhere.
-                    #[cfg(test)]
-                    let reference = self.every_position;
-                    #[cfg(not(test))]
-                    let reference = false;
                     let fast = !reference && ((p.word_start && !p.first_nonword) || p.word_or_high);
                     // fast: word starts (only digit-led or only other ones
                     // when the pattern's lead byte says so), or (names,
