@@ -492,6 +492,9 @@ impl Engine {
         spec.card = on(Prefilter::Card);
         spec.ipv4 = on(Prefilter::Ipv4);
         spec.ipv6 = on(Prefilter::Ipv6);
+        spec.postcode = detectors
+            .iter()
+            .any(|d| matches!(d.anchor, Some((Anchor::Postcode, _))));
         let triggers = TriggerFinder::new(spec);
         // `DE`, `GB`, ... (IBAN country codes): two check digits follow
         let digits_after = |key: &[u8]| {

@@ -63,6 +63,8 @@ pub struct Marks {
     pub d4: Vec<u64>,
     /// Word starts that are ASCII capitals.
     pub up: Vec<u64>,
+    /// Postcode-like tokens (`TriggerSpec::postcode`, `postcode_at`).
+    pub pc: Vec<u64>,
 }
 
 /// Which marks `Marks::next` walks.
@@ -91,10 +93,29 @@ impl Marks {
         self.ws.resize(words, 0);
         self.hi.clear();
         self.hi.resize(words, 0);
-        for v in [&mut self.ds, &mut self.d4, &mut self.up] {
+        for v in [&mut self.ds, &mut self.d4, &mut self.up, &mut self.pc] {
             v.clear();
             v.resize(words, 0);
         }
+    }
+
+    /// Whether a postcode mark is in `from..to` (`TriggerSpec::postcode`).
+    pub fn postcode_in(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.pc.len() * 64);
+        if from >= to {
+            return false;
+        }
+        let (first, last) = (from >> 6, (to - 1) >> 6);
+        (first..=last).any(|w| {
+            let mut b = self.pc[w];
+            if w == first {
+                b &= !0u64 << (from & 63);
+            }
+            if w == last && to & 63 != 0 {
+                b &= (1u64 << (to & 63)) - 1;
+            }
+            b != 0
+        })
     }
 
     /// The first position in `from..to` whose bit is set in the marks
@@ -151,6 +172,29 @@ pub struct TriggerSpec {
     pub ipv4: bool,
     /// `:` between hex digits or colons.
     pub ipv6: bool,
+    /// Fill `Marks::pc` (`postcode_at`).
+    pub postcode: bool,
+}
+
+/// Whether a postcode-like token starts at `i` (a window anchor,
+/// `anchor.rs`): four or more digits at a word start after a space (a US
+/// ZIP, an Australian postcode, a postcode after its town); five digits at
+/// a word start followed by a space or `, ` (a postcode before its town,
+/// `10115 Berlin`, `D-10115 Berlin`); or a capital at a word start with a
+/// digit one or two bytes on (UK and Canadian postcodes, `SW1A 2AA`,
+/// `M5V 3L9`).
+pub fn postcode_at(hay: &[u8], i: usize) -> bool {
+    let at = |k: usize| hay.get(k).copied().unwrap_or(0);
+    let digit = |k: usize| at(k).is_ascii_digit();
+    if !is_word(at(i)) || (i > 0 && is_word(hay[i - 1])) {
+        return false;
+    }
+    if (0..4).all(|k| digit(i + k)) {
+        (i > 0 && hay[i - 1] == b' ')
+            || (digit(i + 4) && (at(i + 5) == b' ' || (at(i + 5) == b',' && at(i + 6) == b' ')))
+    } else {
+        at(i).is_ascii_uppercase() && (digit(i + 1) || digit(i + 2))
+    }
 }
 
 impl TriggerSpec {
@@ -182,6 +226,9 @@ struct Mk {
     hexc: u64,
     /// A space or hyphen (card groups).
     sep: u64,
+    /// A space, a comma (postcodes).
+    space: u64,
+    comma: u64,
     /// An ASCII capital.
     upper: u64,
 }
@@ -301,6 +348,9 @@ impl TriggerFinder {
             if b >= 0x80 {
                 marks.hi[i >> 6] |= 1 << (i & 63);
             }
+            if self.spec.postcode && postcode_at(hay, i) {
+                marks.pc[i >> 6] |= 1 << (i & 63);
+            }
             if self.is_position(hay, i) {
                 buf[n] = i;
                 n += 1;
@@ -343,8 +393,11 @@ impl TriggerFinder {
         if self.spec.ipv4 {
             m.dot = v.eq(c.dot).mask();
         }
-        if self.spec.card {
-            m.sep = v.eq(c.space).or(v.eq(c.hyphen)).mask();
+        if self.spec.card || self.spec.postcode {
+            let space = v.eq(c.space);
+            m.sep = space.or(v.eq(c.hyphen)).mask();
+            m.space = space.mask();
+            m.comma = v.eq(c.comma).mask();
         }
         if self.spec.ipv6 {
             let colon = v.eq(c.colon);
@@ -397,6 +450,7 @@ impl TriggerFinder {
             colon: set(b':'),
             dot: set(b'.'),
             space: set(b' '),
+            comma: set(b','),
             hyphen: set(b'-'),
             special: [set(0); MAX_SPECIALS],
             n_special: self.spec.specials.len(),
@@ -405,7 +459,7 @@ impl TriggerFinder {
             c.special[k] = set(b);
         }
         let (digit_starts, card) = (self.spec.digit_starts, self.spec.card);
-        let (ipv4, ipv6) = (self.spec.ipv4, self.spec.ipv6);
+        let (ipv4, ipv6, postcode) = (self.spec.ipv4, self.spec.ipv6, self.spec.postcode);
         let full = (1u64 << w) - 1;
         let mut prev = Mk::default();
         let mut cur = self.masks(hay.as_ptr(), &c);
@@ -454,6 +508,18 @@ impl TriggerFinder {
                 & after(cur.digit, next.digit, 3);
             marks.d4[i >> 6] |= (ws & four) << sh;
             marks.up[i >> 6] |= (ws & cur.upper) << sh;
+            if postcode {
+                // `postcode_at`: bits j + 6 stay inside the vectors in view
+                let d4 = ws & four;
+                let space = |d| after(cur.space, next.space, d);
+                let comma5 = after(cur.comma, next.comma, 5);
+                let pc = (d4 & before(cur.space, prev.space))
+                    | (d4 & after(cur.digit, next.digit, 4) & (space(5) | (comma5 & space(6))))
+                    | (ws
+                        & cur.upper
+                        & (after(cur.digit, next.digit, 1) | after(cur.digit, next.digit, 2)));
+                marks.pc[i >> 6] |= pc << sh;
+            }
             marks.hi[i >> 6] |= cur.high << sh;
             let mut bits = out & full;
             while bits != 0 {
@@ -487,6 +553,7 @@ struct Consts<S> {
     colon: S,
     dot: S,
     space: S,
+    comma: S,
     hyphen: S,
     special: [S; MAX_SPECIALS],
     n_special: usize,
@@ -495,75 +562,7 @@ struct Consts<S> {
 /// The few vector operations the loop needs, for SSE2 (16 bytes, the
 /// x86_64 baseline) and AVX2 (32 bytes, detected at run time).
 #[cfg(target_arch = "x86_64")]
-mod simd {
-    use std::arch::x86_64::*;
-
-    pub(super) trait Lanes: Copy {
-        /// Bytes per vector.
-        const W: u32;
-        unsafe fn load(p: *const u8) -> Self;
-        unsafe fn splat(b: u8) -> Self;
-        unsafe fn or(self, o: Self) -> Self;
-        unsafe fn add(self, o: Self) -> Self;
-        /// Signed byte compare.
-        unsafe fn lt(self, o: Self) -> Self;
-        unsafe fn eq(self, o: Self) -> Self;
-        /// The top bit of each byte.
-        unsafe fn mask(self) -> u64;
-    }
-
-    /// A `Lanes` type over one vector type: the intrinsics for each
-    /// operation and the attributes every method gets.
-    macro_rules! lanes {
-        ($name:ident($v:ty), $w:expr, [$(#[$attr:meta])*],
-         $load:ident, $set1:ident, $or:ident, $add:ident, $eq:ident, $mask:ident,
-         lt($a:ident, $b:ident) = $lt:expr) => {
-            #[derive(Clone, Copy)]
-            pub(super) struct $name($v);
-
-            impl Lanes for $name {
-                const W: u32 = $w;
-                $(#[$attr])*
-                unsafe fn load(p: *const u8) -> Self {
-                    $name($load(p as *const $v))
-                }
-                $(#[$attr])*
-                unsafe fn splat(b: u8) -> Self {
-                    $name($set1(b as i8))
-                }
-                $(#[$attr])*
-                unsafe fn or(self, o: Self) -> Self {
-                    $name($or(self.0, o.0))
-                }
-                $(#[$attr])*
-                unsafe fn add(self, o: Self) -> Self {
-                    $name($add(self.0, o.0))
-                }
-                $(#[$attr])*
-                unsafe fn lt(self, o: Self) -> Self {
-                    let ($a, $b) = (self.0, o.0);
-                    $name($lt)
-                }
-                $(#[$attr])*
-                unsafe fn eq(self, o: Self) -> Self {
-                    $name($eq(self.0, o.0))
-                }
-                $(#[$attr])*
-                unsafe fn mask(self) -> u64 {
-                    $mask(self.0) as u32 as u64
-                }
-            }
-        };
-    }
-
-    lanes!(Sse2(__m128i), 16, [#[inline(always)]],
-        _mm_loadu_si128, _mm_set1_epi8, _mm_or_si128, _mm_add_epi8, _mm_cmpeq_epi8,
-        _mm_movemask_epi8, lt(a, b) = _mm_cmplt_epi8(a, b));
-    // AVX2 has no signed less-than: b > a
-    lanes!(Avx2(__m256i), 32, [#[inline] #[target_feature(enable = "avx2")]],
-        _mm256_loadu_si256, _mm256_set1_epi8, _mm256_or_si256, _mm256_add_epi8,
-        _mm256_cmpeq_epi8, _mm256_movemask_epi8, lt(a, b) = _mm256_cmpgt_epi8(b, a));
-}
+mod simd;
 
 #[cfg(test)]
 mod tests;

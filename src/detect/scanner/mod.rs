@@ -9,7 +9,6 @@
 //! In: a buffer, the range it owns, context regions. Out: `Match`es.
 
 use super::analysis::fits_shape;
-use super::anchor::AnchorMarks;
 use super::engine::{ContextRegion, Engine, Match, Prefilter, Rejection};
 use super::triggers::{Marks, Sel, BLOCK_MAX};
 use regex_automata::meta;
@@ -40,8 +39,6 @@ pub struct Scanner<'e> {
     kw_hits: Vec<super::keywords::KwHit>,
     /// Word starts and non-ASCII bytes of the buffer (bitmaps).
     marks: Marks,
-    /// Window anchors of the buffer, computed where windows ask.
-    anchors: AnchorMarks,
     /// Literal prefix hits of this call: (position, literal index).
     lit_hits: Vec<(usize, u32)>,
     /// Prefilter trigger positions of this call, by `Prefilter::ALL` order.
@@ -65,7 +62,6 @@ impl<'e> Scanner<'e> {
             scan_cache: engine.scan_re.as_ref().map(|r| r.create_cache()),
             kw_hits: Vec::new(),
             marks: Marks::default(),
-            anchors: AnchorMarks::default(),
             lit_hits: Vec::new(),
             pre_hits: Default::default(),
             tried_to: vec![0; engine.patterns.len()],
@@ -199,7 +195,6 @@ impl<'e> Scanner<'e> {
         self.kw_hits.sort_by_key(|h| h.end);
         // 1. keyword windows
         self.tried_to.iter_mut().for_each(|t| *t = 0);
-        self.anchors.reset(hay.len());
         let hits = std::mem::take(&mut self.kw_hits);
         for h in &hits {
             if h.start >= hay.len() {
@@ -215,10 +210,7 @@ impl<'e> Scanner<'e> {
                 let reference = false;
                 // no anchor within reach of a match starting in the zone
                 if let (Some((kind, reach)), false) = (det.anchor, reference) {
-                    if !self
-                        .anchors
-                        .any(kind, &self.marks, hay, ws, zone_end + reach)
-                    {
+                    if !kind.any(&self.marks, ws, zone_end + reach) {
                         continue;
                     }
                 }

@@ -22,7 +22,8 @@ fn random_text(len: usize, seed: u64) -> Vec<u8> {
         .collect()
 }
 
-/// Runs of 1-20 digits between separators: card-shaped and not.
+/// Runs of 1-20 digits between separators: card-shaped and not, postcodes
+/// and not.
 fn digit_runs(len: usize, seed: u64) -> Vec<u8> {
     let mut x = seed | 1;
     let mut next = move || {
@@ -37,7 +38,7 @@ fn digit_runs(len: usize, seed: u64) -> Vec<u8> {
         for _ in 0..n {
             v.push(b'0' + (next() % 10) as u8);
         }
-        v.push(b" -.a:"[(next() % 5) as usize]);
+        v.push(b" -.a:,A"[(next() % 7) as usize]);
     }
     v.truncate(len);
     v
@@ -53,6 +54,7 @@ fn vector_pass_matches_the_definition() {
             card: true,
             ipv4: true,
             ipv6: true,
+            postcode: true,
         },
         TriggerSpec {
             specials: b"%".to_vec(),
@@ -60,6 +62,7 @@ fn vector_pass_matches_the_definition() {
             card: false,
             ipv4: false,
             ipv6: true,
+            postcode: false,
         },
     ];
     // both vector loops (AVX2 where the machine has it, SSE2 always)
@@ -102,6 +105,8 @@ fn vector_pass_matches_the_definition() {
                 assert_eq!(marks.hi[i >> 6] >> (i & 63) & 1 == 1, b >= 0x80, "hi {i}");
                 let ds = ws && b.is_ascii_digit();
                 assert_eq!(marks.ds[i >> 6] >> (i & 63) & 1 == 1, ds, "ds {i}");
+                let pc = f.spec.postcode && postcode_at(&hay, i);
+                assert_eq!(marks.pc[i >> 6] >> (i & 63) & 1 == 1, pc, "pc {i} of {len}");
             }
             let mut from = 0;
             let mut seen = Vec::new();
