@@ -91,15 +91,16 @@ impl Scanner<'_> {
                 true
             }
         });
-        let mut found: Vec<Match> = Vec::new();
-        let mut caps: Option<regex_automata::util::captures::Captures> = None;
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
         for c in &cands {
             let p = &eng.patterns[c.pattern as usize];
             let di = p.detector;
             let det = &eng.detectors[di as usize];
             let (mut s, mut e) = (c.start, c.end);
             if p.has_v {
-                let cp = caps.insert(p.re.create_captures());
+                let cp =
+                    self.caps[c.pattern as usize].get_or_insert_with(|| p.re.create_captures());
                 let cache =
                     self.caches[c.pattern as usize].get_or_insert_with(|| p.re.create_cache());
                 p.re.search_captures_with(
@@ -183,7 +184,7 @@ impl Scanner<'_> {
         // that can contain it (sorted by start, longest first).
         let mut cover: Vec<usize> = Vec::new();
         let mut removed: Vec<usize> = Vec::new();
-        for m in found {
+        for m in found.drain(..) {
             cover.retain(|&k| out[k].end > m.start);
             let mut drop = false;
             for &k in &cover {
@@ -219,6 +220,7 @@ impl Scanner<'_> {
                 out.push(m);
             }
         }
+        self.found = found;
         removed.sort_unstable();
         for &k in removed.iter().rev() {
             let m = out.remove(k);

@@ -47,6 +47,10 @@ pub struct Scanner<'e> {
     /// keyword hit of this scan call.
     tried_to: Vec<usize>,
     cands: Vec<Cand>,
+    /// Per pattern: capture slots for its `v` group (finish).
+    caps: Vec<Option<regex_automata::util::captures::Captures>>,
+    /// Scratch: validated matches before overlaps are reduced (finish).
+    found: Vec<Match>,
     rejected: Option<Vec<(u32, usize, usize, Rejection)>>,
     /// Tests: try keyword-window patterns at every position (the reference
     /// the position filters must agree with).
@@ -66,6 +70,8 @@ impl<'e> Scanner<'e> {
             pre_hits: Default::default(),
             tried_to: vec![0; engine.patterns.len()],
             cands: Vec::new(),
+            caps: (0..engine.patterns.len()).map(|_| None).collect(),
+            found: Vec::new(),
             rejected: None,
             #[cfg(test)]
             every_position: false,
