@@ -60,27 +60,19 @@ use super::triggers::{Sel, TriggerFinder, TriggerSpec};
 use super::validate::{self, Validator};
 use super::AllowList;
 use regex_automata::meta::Regex;
-use std::ops::Range;
 
 pub use super::analysis::parse_hir;
+
+mod error;
+mod types;
+pub use error::EngineError;
+pub use types::{Confidence, ContextRegion, Match, Rejection};
 
 /// Longest literal-prefix key the literal trie holds.
 const LITERAL_KEY_MAX: usize = 4;
 
 /// Longest window a pattern without an upper bound gets.
 const UNBOUNDED_MAX: usize = 8192;
-
-/// How much a match is to be trusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Confidence {
-    /// Structural match only.
-    Low,
-    /// Structure plus a checksum or a keyword.
-    Medium,
-    /// Structure, checksum or distinctive prefix, and context.
-    High,
-}
 
 /// A compiled detector.
 #[derive(Debug)]
@@ -100,6 +92,11 @@ pub struct Detector {
     pub(super) reject_context: Vec<(Option<Regex>, Option<Regex>)>,
     /// `window_anchor`, and the longest match of the keyword patterns.
     pub(super) anchor: Option<(Anchor, usize)>,
+    /// Where any keyword pattern's match can start: within `k` bytes
+    /// before a mark of this kind (`Pattern::window_sel`, `before`), when
+    /// every keyword pattern says so. A keyword window with no such mark is
+    /// skipped with one bitmap look instead of a walk per pattern.
+    pub(super) kw_lead: Option<(Sel, usize)>,
 }
 
 #[derive(Debug)]
@@ -144,52 +141,6 @@ pub(super) struct Pattern {
     pub(super) trigger: Trigger,
 }
 
-/// Why a candidate was dropped (for `piiscan detectors test`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Rejection {
-    /// The validator (checksum or structural rule) said no.
-    FailedValidation,
-    /// A documented test or example value.
-    KnownTestValue,
-    /// Contains one of the detector's ignore words.
-    IgnoreWord,
-    /// On the user's allow list.
-    AllowListed,
-    /// Inside a longer, better match.
-    Overlapped,
-    /// Part of a longer number (`123-45-6789-0`, `1.2.10.0.0.1`).
-    Embedded,
-    /// The text around it says it is something else (`reject_context`,
-    /// `not_a_keyword`).
-    Context,
-}
-
-/// A detection: which detector, where, and how sure.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    /// Detector index in `Engine::detectors`.
-    pub detector: u32,
-    /// Byte span of the value in the scanned buffer.
-    pub start: usize,
-    /// End (exclusive).
-    pub end: usize,
-    /// A keyword (or column name / path) supported it.
-    pub keyword: bool,
-    /// Confidence.
-    pub confidence: Confidence,
-}
-
-/// A region whose context (column name, JSON path) satisfies the keywords of
-/// some detectors: their patterns are searched in it without a keyword.
-#[derive(Debug, Clone)]
-pub struct ContextRegion<'a> {
-    /// Byte range in the buffer.
-    pub range: Range<usize>,
-    /// Detector indices satisfied by the context.
-    pub detectors: &'a [u32],
-}
-
 /// The compiled catalog. Immutable and `Sync`: share it behind an `Arc` and
 /// give each worker its own `Scanner`.
 pub struct Engine {
@@ -215,44 +166,21 @@ pub struct Engine {
     pub max_window: usize,
 }
 
-/// A catalog that failed to compile.
-#[derive(Debug, thiserror::Error)]
-pub enum EngineError {
-    /// A regex did not compile.
-    #[error("detector {id}: regex does not compile: {message}")]
-    Regex {
-        /// Detector id.
-        id: String,
-        /// Compiler message.
-        message: String,
-    },
-    /// A validator name is unknown.
-    #[error("detector {id}: unknown validator {name:?}")]
-    Validator {
-        /// Detector id.
-        id: String,
-        /// The name.
-        name: String,
-    },
-    /// A prefilter name is unknown.
-    #[error("detector {id}: unknown prefilter {name:?} (email, ipv4, ipv6 or card)")]
-    Prefilter {
-        /// Detector id.
-        id: String,
-        /// The name.
-        name: String,
-    },
-    /// A window anchor name is unknown.
-    #[error("detector {id}: unknown window_anchor {name:?} (postcode)")]
-    Anchor {
-        /// Detector id.
-        id: String,
-        /// The name.
-        name: String,
-    },
-    /// Automaton construction failed.
-    #[error("building automaton: {0}")]
-    Automaton(String),
+impl Pattern {
+    /// Keyword windows try it only at word starts (or non-ASCII bytes).
+    pub(super) fn fast(&self) -> bool {
+        (self.word_start && !self.first_nonword) || self.word_or_high
+    }
+
+    /// Which marks a `fast` pattern's keyword windows walk: word starts of
+    /// its lead class, or (names, addresses) those and non-ASCII bytes.
+    pub(super) fn window_sel(&self) -> Sel {
+        match (self.word_start && !self.first_nonword, self.lead) {
+            (true, lead) => lead,
+            (false, Sel::Upper) => Sel::UpperHigh,
+            (false, _) => Sel::WordsHigh,
+        }
+    }
 }
 
 impl Engine {
@@ -300,6 +228,7 @@ impl Engine {
             let mut det = Detector {
                 reject_context,
                 anchor,
+                kw_lead: None,
                 kw_patterns: vec![],
                 patterns: vec![],
                 end_to_end: custom_ids.get(di as usize).copied().unwrap_or(false),
@@ -462,6 +391,22 @@ impl Engine {
                     trigger,
                 });
             }
+            det.kw_lead = det
+                .kw_patterns
+                .iter()
+                .try_fold(None, |acc: Option<(Sel, usize)>, &pi| {
+                    let p = &patterns[pi as usize];
+                    let one = match (p.fast(), p.before) {
+                        (true, _) => (p.window_sel(), 0),
+                        (false, k) if k > 0 => (p.lead, k as usize),
+                        _ => return None,
+                    };
+                    Some(Some(match acc {
+                        None => one,
+                        Some((s, k)) => (s.union(one.0), k.max(one.1)),
+                    }))
+                })
+                .flatten();
             detectors.push(det);
         }
         let keywords = KeywordSet::new(kw_entries).map_err(EngineError::Automaton)?;

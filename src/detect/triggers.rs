@@ -86,6 +86,21 @@ pub enum Sel {
     UpperHigh,
 }
 
+impl Sel {
+    /// A kind that holds the marks of both.
+    pub fn union(self, o: Sel) -> Sel {
+        use Sel::*;
+        let high = matches!(self, WordsHigh | UpperHigh) || matches!(o, WordsHigh | UpperHigh);
+        match (self, o) {
+            _ if self == o => self,
+            (Upper | UpperHigh, Upper | UpperHigh) => UpperHigh,
+            (Digits | Digits4, Digits | Digits4) => Digits,
+            _ if high => WordsHigh,
+            _ => Words,
+        }
+    }
+}
+
 impl Marks {
     fn reset(&mut self, len: usize) {
         let words = len / 64 + 1;

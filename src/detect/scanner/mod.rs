@@ -10,7 +10,7 @@
 
 use super::analysis::fits_shape;
 use super::engine::{ContextRegion, Engine, Match, Prefilter, Rejection};
-use super::triggers::{Marks, Sel, BLOCK_MAX};
+use super::triggers::{Marks, BLOCK_MAX};
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
 use std::ops::Range;
@@ -214,6 +214,17 @@ impl<'e> Scanner<'e> {
                 let reference = self.every_position;
                 #[cfg(not(test))]
                 let reference = false;
+                // no mark where a keyword pattern's match could start
+                // (position 0 is always tried)
+                if let (Some((sel, k)), false, true) = (det.kw_lead, reference, ws > 0) {
+                    if self
+                        .marks
+                        .next(ws, (zone_end + k).min(hay.len()), sel)
+                        .is_none()
+                    {
+                        continue;
+                    }
+                }
                 // no anchor within reach of a match starting in the zone
                 if let (Some((kind, reach)), false) = (det.anchor, reference) {
                     if !kind.any(&self.marks, ws, zone_end + reach) {
@@ -237,16 +248,12 @@ impl<'e> Scanner<'e> {
                     // Where attempts can start: word starts (`\b` + word
                     // byte), a few bytes before them (context), or
                     // anywhere.
-                    let fast = !reference && ((p.word_start && !p.first_nonword) || p.word_or_high);
                     // fast: word starts (only digit-led or only other ones
                     // when the pattern's lead byte says so), or (names,
                     // addresses) word starts and non-ASCII bytes, from the
-                    // marks; before: one byte before such word starts
-                    let sel = match (p.word_start && !p.first_nonword, p.lead) {
-                        (true, lead) => lead,
-                        (false, Sel::Upper) => Sel::UpperHigh,
-                        (false, _) => Sel::WordsHigh,
-                    };
+                    // marks; before: a few bytes before such word starts
+                    let fast = !reference && p.fast();
+                    let sel = p.window_sel();
                     let before = !reference && !fast && p.before > 0;
                     let k = p.before as usize;
                     if before && at == 0 && zone_end > 0 {
