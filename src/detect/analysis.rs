@@ -62,6 +62,42 @@ pub(super) fn first_two_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[u64; 
     Some(t)
 }
 
+/// A lazy DFA of `re_src` as the engine parses it, and its cache, for the
+/// analyses below.
+fn lazy_dfa(
+    re_src: &str,
+) -> Option<(
+    regex_automata::hybrid::dfa::DFA,
+    regex_automata::hybrid::dfa::Cache,
+)> {
+    let dfa = regex_automata::hybrid::dfa::DFA::builder()
+        .syntax(syntax_config())
+        .configure(regex_automata::hybrid::dfa::DFA::config().cache_capacity(4 << 20))
+        .build(re_src)
+        .ok()?;
+    let cache = dfa.create_cache();
+    Some((dfa, cache))
+}
+
+/// The DFA's anchored start states at any position but the haystack's
+/// start (look-behind: a word byte, a space, line ends), without repeats.
+fn start_states(
+    dfa: &regex_automata::hybrid::dfa::DFA,
+    cache: &mut regex_automata::hybrid::dfa::Cache,
+) -> Option<Vec<regex_automata::hybrid::LazyStateID>> {
+    let mut v = Vec::new();
+    for lb in [b'a', b' ', b'\n', b'\r'] {
+        let cfg = regex_automata::util::start::Config::new()
+            .anchored(regex_automata::Anchored::Yes)
+            .look_behind(Some(lb));
+        let s = dfa.start_state(cache, &cfg).ok()?;
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    }
+    Some(v)
+}
+
 /// The exact sets of first bytes and first two bytes a match can start
 /// with at any position but the haystack's start (the scanner always tries
 /// position 0), read off a lazy DFA: the state after one or two bytes from
@@ -69,23 +105,12 @@ pub(super) fn first_two_bytes(hir: &regex_syntax::hir::Hir) -> Option<Box<[u64; 
 /// not dead. Few distinct states follow the first byte, so this costs a few
 /// thousand transitions per pattern. `None` when the DFA gives up.
 pub(super) fn dfa_first_sets(re_src: &str) -> Option<(Box<[bool; 256]>, Box<[u64; 1024]>)> {
-    use regex_automata::hybrid::dfa::DFA;
-    use regex_automata::util::start;
-    let dfa = DFA::builder()
-        .syntax(syntax_config())
-        .configure(DFA::config().cache_capacity(4 << 20))
-        .build(re_src)
-        .ok()?;
-    let mut cache = dfa.create_cache();
+    let (dfa, mut cache) = lazy_dfa(re_src)?;
     let mut f1 = Box::new([false; 256]);
     let mut f2 = Box::new([0u64; 1024]);
     let mut seen: std::collections::HashMap<regex_automata::hybrid::LazyStateID, Vec<bool>> =
         Default::default();
-    for lb in [b'a', b' ', b'\n', b'\r'] {
-        let cfg = start::Config::new()
-            .anchored(regex_automata::Anchored::Yes)
-            .look_behind(Some(lb));
-        let s0 = dfa.start_state(&mut cache, &cfg).ok()?;
+    for s0 in start_states(&dfa, &mut cache)? {
         for b0 in 0..=255u8 {
             let s1 = dfa.next_state(&mut cache, s0, b0).ok()?;
             if s1.is_dead() || s1.is_quit() {
@@ -201,30 +226,14 @@ pub(super) const SHAPE_LEN: usize = 8;
 /// regex search. `None` when the DFA gives up (it was built unanchored on
 /// Unicode, or too many states).
 pub(super) fn dfa_shape(re_src: &str) -> Option<Box<[u8; 256]>> {
-    use regex_automata::hybrid::dfa::DFA;
-    use regex_automata::util::start;
-    let dfa = DFA::builder()
-        .syntax(syntax_config())
-        .configure(DFA::config().cache_capacity(4 << 20))
-        .build(re_src)
-        .ok()?;
-    let mut cache = dfa.create_cache();
+    let (dfa, mut cache) = lazy_dfa(re_src)?;
     let classes = dfa.byte_classes();
     let mut members: Vec<Vec<u8>> = vec![Vec::new(); 256];
     for b in 0..=255u8 {
         members[classes.get(b) as usize].push(b);
     }
     members.retain(|m| !m.is_empty());
-    let mut cur: Vec<regex_automata::hybrid::LazyStateID> = Vec::new();
-    for lb in [b'a', b' ', b'\n', b'\r'] {
-        let cfg = start::Config::new()
-            .anchored(regex_automata::Anchored::Yes)
-            .look_behind(Some(lb));
-        let s = dfa.start_state(&mut cache, &cfg).ok()?;
-        if !cur.contains(&s) {
-            cur.push(s);
-        }
-    }
+    let mut cur = start_states(&dfa, &mut cache)?;
     let mut shape = Box::new([0u8; 256]);
     let mut next = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -270,27 +279,14 @@ pub(super) fn dfa_shape(re_src: &str) -> Option<Box<[u8; 256]>> {
 /// ending at their first word start; `None` when some path can match (or
 /// end the input) before one, or none is found within `SHAPE_LEN` bytes.
 pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>)> {
-    use regex_automata::hybrid::dfa::DFA;
-    use regex_automata::util::start;
-    let dfa = DFA::builder()
-        .syntax(syntax_config())
-        .configure(DFA::config().cache_capacity(4 << 20))
-        .build(re_src)
-        .ok()?;
-    let mut cache = dfa.create_cache();
+    let (dfa, mut cache) = lazy_dfa(re_src)?;
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    // (state, whether the last byte read was a word byte)
-    let mut cur = Vec::new();
-    for lb in [b'a', b' ', b'\n', b'\r'] {
-        let cfg = start::Config::new()
-            .anchored(regex_automata::Anchored::Yes)
-            .look_behind(Some(lb));
-        let s = dfa.start_state(&mut cache, &cfg).ok()?;
-        if !cur.contains(&(s, true)) {
-            // offset 0 cannot be the word start sought: treat as word
-            cur.push((s, true));
-        }
-    }
+    // (state, whether the last byte read was a word byte); offset 0 cannot
+    // be the word start sought: treat what came before as a word byte
+    let mut cur: Vec<_> = start_states(&dfa, &mut cache)?
+        .into_iter()
+        .map(|s| (s, true))
+        .collect();
     let mut lead = Box::new([false; 256]);
     let mut k = 0;
     let mut next = Vec::new();
