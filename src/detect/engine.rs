@@ -258,7 +258,11 @@ impl Engine {
                 let hir = parse_hir(&re_src).map_err(err)?;
                 let re = Regex::builder()
                     .syntax(syntax_config())
-                    .configure(Regex::config().hybrid_cache_capacity(4 << 20))
+                    .configure(
+                        Regex::config()
+                            .hybrid_cache_capacity(4 << 20)
+                            .auto_prefilter(false),
+                    )
                     .build(&re_src)
                     .map_err(|e| EngineError::Regex {
                         id: det.def.id.clone(),
