@@ -278,7 +278,8 @@ pub(super) fn dfa_shape(re_src: &str) -> Option<Box<[u8; 256]>> {
 /// start instead of every byte. Read off a lazy DFA breadth first, paths
 /// ending at their first word start; `None` when some path can match (or
 /// end the input) before one, or none is found within `SHAPE_LEN` bytes.
-pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>)> {
+/// The flag: every such word start is four digits (`Sel::Digits4`).
+pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>, bool)> {
     let (dfa, mut cache) = lazy_dfa(re_src)?;
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     // (state, whether the last byte read was a word byte); offset 0 cannot
@@ -291,9 +292,20 @@ pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>
     let mut k = 0;
     let mut next = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for i in 0..SHAPE_LEN {
+    // states right after each word start's first byte; whether all are
+    // digits
+    let mut found = Vec::new();
+    let mut digit_leads = true;
+    for i in 0..=SHAPE_LEN {
         if cur.is_empty() {
-            return (k > 0).then_some((k, lead));
+            if k == 0 {
+                return None;
+            }
+            let four = digit_leads && digits_follow(&dfa, &mut cache, found, 3)?;
+            return Some((k, lead, four));
+        }
+        if i == SHAPE_LEN {
+            return None;
         }
         next.clear();
         seen.clear();
@@ -313,6 +325,10 @@ pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>
                 if i > 0 && word(b) && !prev_word {
                     lead[b as usize] = true;
                     k = k.max(i);
+                    digit_leads &= b.is_ascii_digit();
+                    if !found.contains(&t) {
+                        found.push(t);
+                    }
                 } else if seen.insert((t, word(b))) {
                     next.push((t, word(b)));
                 }
@@ -320,7 +336,42 @@ pub(super) fn word_start_within(re_src: &str) -> Option<(usize, Box<[bool; 256]>
         }
         std::mem::swap(&mut cur, &mut next);
     }
-    (cur.is_empty() && k > 0).then_some((k, lead))
+    None
+}
+
+/// Whether from each of `states`, every live path reads `n` more digits
+/// and no match can end before them (`word_start_within`).
+fn digits_follow(
+    dfa: &regex_automata::hybrid::dfa::DFA,
+    cache: &mut regex_automata::hybrid::dfa::Cache,
+    mut states: Vec<regex_automata::hybrid::LazyStateID>,
+    n: usize,
+) -> Option<bool> {
+    for _ in 0..n {
+        let mut next = Vec::new();
+        for &s in &states {
+            if s.is_match() || dfa.next_eoi_state(cache, s).ok()?.is_match() {
+                return Some(false);
+            }
+            for b in 0..=255u8 {
+                let t = dfa.next_state(cache, s, b).ok()?;
+                if t.is_quit() {
+                    return None;
+                }
+                if t.is_dead() {
+                    continue;
+                }
+                if !b.is_ascii_digit() {
+                    return Some(false);
+                }
+                if !next.contains(&t) {
+                    next.push(t);
+                }
+            }
+        }
+        states = next;
+    }
+    Some(true)
 }
 
 /// Whether the bytes at `pos..` fit a shape from `dfa_shape` (bytes past
@@ -401,13 +452,20 @@ mod tests {
     #[test]
     fn word_start_within_leading_context() {
         let digits = |v: &[bool; 256]| (0..=255u8).all(|b| v[b as usize] == b.is_ascii_digit());
-        let (k, lead) =
+        let (k, lead, four) =
             word_start_within(r"(?:^|[^0-9A-Za-z_ ]|(?:^|[^0-9])[ ])\d{4}[ ]\d{4}").unwrap();
-        assert_eq!(k, 2);
+        assert_eq!((k, four), (2, true));
         assert!(digits(&lead));
-        let (k, lead) = word_start_within(r"(?:^|[^0-9A-Za-z_])\d{5}").unwrap();
-        assert_eq!(k, 1);
+        let (k, lead, four) = word_start_within(r"(?:^|[^0-9A-Za-z_])\d{5}").unwrap();
+        assert_eq!((k, four), (1, true));
         assert!(digits(&lead));
+        // fewer than four digits on some path, or a letter first
+        let (_, _, four) = word_start_within(r"(?:^|[^0-9A-Za-z_])\d{3}(?:\d|[ ]x)").unwrap();
+        assert!(!four);
+        let (_, _, four) = word_start_within(r"(?:^|[^0-9A-Za-z_])(?:\d{4}|A\d{3})").unwrap();
+        assert!(!four);
+        let (_, _, four) = word_start_within(r"(?:^|[^0-9A-Za-z_])\d{2}").unwrap();
+        assert!(!four);
         // no non-word byte before the first word byte (`_` is a word byte),
         // or a match may end first
         assert!(word_start_within(r"(?:^|[^0-9A-Za-z])\d{5}").is_none());

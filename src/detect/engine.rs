@@ -369,11 +369,13 @@ impl Engine {
                 let mut lead = lead_class(&first, first2.as_deref(), before_word, shape.as_deref());
                 let mut before = before_word as u8;
                 if kw_req && !fast && !before_word {
-                    if let Some((k, bytes)) = word_start_within(&re_src) {
+                    if let Some((k, bytes, four)) = word_start_within(&re_src) {
                         before = k as u8;
                         let only =
                             |f: fn(&u8) -> bool| (0..=255u8).all(|b| !bytes[b as usize] || f(&b));
-                        lead = if only(u8::is_ascii_digit) {
+                        lead = if four {
+                            Sel::Digits4
+                        } else if only(u8::is_ascii_digit) {
                             Sel::Digits
                         } else if only(|b| !b.is_ascii_digit()) {
                             Sel::NonDigits
