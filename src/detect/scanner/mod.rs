@@ -147,6 +147,8 @@ impl<'e> Scanner<'e> {
             let (kw_hits, lit_hits, pre_hits) =
                 (&mut self.kw_hits, &mut self.lit_hits, &mut self.pre_hits);
             let mut keep = [0usize; BLOCK_MAX];
+            // the four bytes of each kept position, for the second stage
+            let mut keep_x = [0u32; BLOCK_MAX];
             eng.triggers.for_each_block(hay, &mut self.marks, |block| {
                 // Tight loops with no branch per position pick the few
                 // positions the tries and prefilters look at closely: one
@@ -172,12 +174,12 @@ impl<'e> Scanner<'e> {
                         word(at)
                     };
                     keep[m] = at;
+                    keep_x[m] = x;
                     m += (x == u32::MAX || eng.quick.lead(x)) as usize;
                 }
                 let mut n = 0;
                 for k in 0..m {
-                    let at = keep[k];
-                    let x = word(at);
+                    let (at, x) = (keep[k], keep_x[k]);
                     keep[n] = at;
                     n += (x == u32::MAX || eng.quick.pass(x)) as usize;
                 }
