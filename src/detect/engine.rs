@@ -44,8 +44,8 @@
 //! allow), which rejects three in four before a regex runs. A keyword window
 //! is skipped with one bitmap look when none of its detector's patterns can
 //! start in it (`Detector::kw_lead`) or, for addresses, when no postcode is
-//! within reach (`anchor.rs`). With every detector the engine runs at 291
-//! MiB/s (305 MB/s) per core on the benchmark's mixed text.
+//! within reach (`anchor.rs`). With every detector the engine runs at 314
+//! MiB/s (330 MB/s) per core on the benchmark's mixed text.
 //!
 //! Validators, exclusions, ignore words, allow lists and keyword proximity run
 //! only on candidates. Overlapping candidates are reduced to the best span.

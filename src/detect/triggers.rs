@@ -29,7 +29,7 @@
 //! are not card-shaped and dots and colons outside numbers never become
 //! positions (3.0 million), they are filtered in branch-free loops, and
 //! windows walk bitmaps. The engine went from 123 to 205 MiB/s on that
-//! text (this pass: 13 ms of 78; 291 MiB/s with the later filter and
+//! text (this pass: 13 ms of 78; 314 MiB/s with the later filter and
 //! window changes). The vector code runs 32 bytes at a time
 //! with AVX2 where the CPU has it (checked once) and 16 with SSE2 (the
 //! x86_64 baseline) otherwise, with the masks of the vectors before and
