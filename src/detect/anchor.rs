@@ -10,7 +10,7 @@
 //! In: the trigger pass's `Marks` (the pass fills the anchor bits when a
 //! detector names one). Out: whether a range holds an anchor.
 
-use super::triggers::Marks;
+use super::triggers::{Marks, Sel};
 
 /// The anchors a detector can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Anchor {
     #[inline]
     pub(super) fn any(self, marks: &Marks, from: usize, to: usize) -> bool {
         match self {
-            Anchor::Postcode => marks.postcode_in(from, to),
+            Anchor::Postcode => marks.next(from, to, Sel::Postcode).is_some(),
         }
     }
 }

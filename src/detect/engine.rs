@@ -365,25 +365,7 @@ impl Engine {
                     (0..65536usize)
                         .all(|i| t[i >> 6] & (1 << (i & 63)) == 0 || (!w(i >> 8) && w(i & 255)))
                 });
-                let fast = (word_start && !first_nonword) || word_or_high;
-                let mut lead = lead_class(&first, first2.as_deref(), before_word, shape.as_deref());
-                let mut before = before_word as u8;
-                if kw_req && !fast && !before_word {
-                    if let Some((k, bytes, four)) = word_start_within(&re_src) {
-                        before = k as u8;
-                        let only =
-                            |f: fn(&u8) -> bool| (0..=255u8).all(|b| !bytes[b as usize] || f(&b));
-                        lead = if four {
-                            Sel::Digits4
-                        } else if only(u8::is_ascii_digit) {
-                            Sel::Digits
-                        } else if only(|b| !b.is_ascii_digit()) {
-                            Sel::NonDigits
-                        } else {
-                            Sel::Words
-                        };
-                    }
-                }
+                let lead = lead_class(&first, first2.as_deref(), before_word, shape.as_deref());
                 patterns.push(Pattern {
                     detector: di,
                     re,
@@ -391,7 +373,7 @@ impl Engine {
                     validator,
                     max_len,
                     first_nonword,
-                    before,
+                    before: before_word as u8,
                     word_or_high,
                     lead,
                     first,
@@ -400,6 +382,18 @@ impl Engine {
                     shape,
                     trigger,
                 });
+                // longer leading context: the few bytes before word starts
+                let p = patterns.last_mut().expect("just pushed");
+                if kw_req && !p.fast() && p.before == 0 {
+                    if let Some((k, bytes, four)) = word_start_within(&re_src) {
+                        p.before = k as u8;
+                        p.lead = if four {
+                            Sel::Digits4
+                        } else {
+                            lead_class(&bytes, None, false, None)
+                        };
+                    }
+                }
             }
             det.kw_lead = det
                 .kw_patterns

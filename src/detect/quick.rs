@@ -18,9 +18,9 @@ use super::trie::PrefixTrie;
 /// prefilter byte? Hashed bit tables of the strings' first four bytes,
 /// each byte `| 0x20` (coarser than case folding and never stricter, for
 /// exact tries too: one table instead of two) and one table of tagged
-/// shorter strings. Strings of one to three bytes that end in a word byte must not
-/// be followed by a letter or non-ASCII byte, as keywords are gated. A
-/// one-byte string sets every second byte of the two-byte table.
+/// shorter strings. Strings of one to three bytes that end in a word byte
+/// must not be followed by a letter or non-ASCII byte, as keywords are
+/// gated. A one-byte string sets every second byte of the two-byte table.
 #[derive(Debug, Clone)]
 pub struct QuickFilter {
     fold4: Box<[u64; 1 << (FOLD4_BITS - 6)]>,
@@ -64,6 +64,12 @@ fn bit(t: &[u64], i: usize) -> bool {
 
 fn set(t: &mut [u64], i: usize) {
     t[i >> 6] |= 1 << (i & 63);
+}
+
+/// The first three bytes of `x`, each `| 0x20`, as a hash key.
+#[inline(always)]
+fn three(x: u32) -> u32 {
+    (x | 0x20_2020) & 0xFF_FFFF
 }
 
 /// The index of a two-byte table for the first two bytes of `x`.
@@ -113,14 +119,13 @@ impl QuickFilter {
                         (0..=255u32).for_each(|b1| set(&mut q.lead[..], two(x | b1 << 8 | 0x2020)))
                     }
                     2 => set(&mut q.lead[..], two(x | 0x2020)),
-                    _ => set(&mut q.lead3[..], h((x | 0x20_2020) & 0xFF_FFFF, LEAD3_BITS)),
+                    _ => set(&mut q.lead3[..], h(three(x), LEAD3_BITS)),
                 }
                 let last = s[s.len() - 1];
                 let gated = gate && (last.is_ascii_alphanumeric() || last >= 0x80);
                 let tag = |q: &mut QuickFilter, tag: u32| {
                     q.tags |= 1 << tag;
-                    let c = (x | 0x20_2020) & 0xFF_FFFF;
-                    set(&mut q.short[..], h(c | tag << 24, SHORT_BITS));
+                    set(&mut q.short[..], h(three(x) | tag << 24, SHORT_BITS));
                 };
                 // exact strings go into the folded tables too (`| 0x20`
                 // per byte on both sides: a superset, and fewer loads per
@@ -148,8 +153,7 @@ impl QuickFilter {
     /// with the first two or three bytes of `x` (two loads).
     #[inline(always)]
     pub fn lead(&self, x: u32) -> bool {
-        bit(&self.lead[..], two(x | 0x2020))
-            | bit(&self.lead3[..], h((x | 0x20_2020) & 0xFF_FFFF, LEAD3_BITS))
+        bit(&self.lead[..], two(x | 0x2020)) | bit(&self.lead3[..], h(three(x), LEAD3_BITS))
     }
 
     /// Whether the position whose next four bytes are `x` (little-endian)
@@ -170,10 +174,10 @@ impl QuickFilter {
             | (bit(&self.two_digits[..], two(x)) & digit(b2) & digit(b3))
             | (self.pre[(x & 0xFF) as usize] != 0);
         if on(F3) {
-            r |= short(F3, c & 0xFF_FFFF);
+            r |= short(F3, three(x));
         }
         if on(F3_GATED) {
-            r |= short(F3_GATED, c & 0xFF_FFFF) & !letter(b3);
+            r |= short(F3_GATED, three(x)) & !letter(b3);
         }
         r
     }

@@ -243,17 +243,17 @@ impl PrefixTrie {
             new_id[n as usize] = order.len() as u32;
             order.push(n);
         }
-        let mut k = 0;
-        while k < order.len() {
-            let (_, _, end) = run(order[k]);
-            for &(_, c) in &nodes[end as usize].edges {
+        // breadth first: each flat node's run, its children numbered next
+        let mut runs = Vec::with_capacity(order.len());
+        while runs.len() < order.len() {
+            let r = run(order[runs.len()]);
+            for &(_, c) in &nodes[r.2 as usize].edges {
                 new_id[c as usize] = order.len() as u32;
                 order.push(c);
             }
-            k += 1;
+            runs.push(r);
         }
-        for &start in &order {
-            let (chain, chain_len, end) = run(start);
+        for &(chain, chain_len, end) in &runs {
             let n = &nodes[end as usize];
             self.nodes.push(Flat {
                 chain,

@@ -43,9 +43,8 @@ use super::trie::PrefixTrie;
 pub const BLOCK: usize = 1024;
 
 /// Most positions in one block: a vector step (32 bytes at most) may add
-/// its positions past `BLOCK` before the flush, and writes slots eight at a
-/// time.
-pub const BLOCK_MAX: usize = BLOCK + 40;
+/// its positions past `BLOCK` before the flush.
+pub const BLOCK_MAX: usize = BLOCK + 32;
 
 /// Most special bytes the vector loop compares against (one compare each).
 const MAX_SPECIALS: usize = 12;
@@ -86,6 +85,8 @@ pub enum Sel {
     Upper,
     /// Word starts that are ASCII capitals, and non-ASCII bytes.
     UpperHigh,
+    /// Postcode-like tokens (`Marks::pc`).
+    Postcode,
 }
 
 impl Sel {
@@ -106,39 +107,24 @@ impl Sel {
 impl Marks {
     fn reset(&mut self, len: usize) {
         let words = len / 64 + 1;
-        self.ws.clear();
-        self.ws.resize(words, 0);
-        self.hi.clear();
-        self.hi.resize(words, 0);
-        for v in [&mut self.ds, &mut self.d4, &mut self.up, &mut self.pc] {
+        for v in [
+            &mut self.ws,
+            &mut self.hi,
+            &mut self.ds,
+            &mut self.d4,
+            &mut self.up,
+            &mut self.pc,
+        ] {
             v.clear();
             v.resize(words, 0);
         }
     }
 
-    /// Whether a postcode mark is in `from..to` (`TriggerSpec::postcode`).
-    pub fn postcode_in(&self, from: usize, to: usize) -> bool {
-        let to = to.min(self.pc.len() * 64);
-        if from >= to {
-            return false;
-        }
-        let (first, last) = (from >> 6, (to - 1) >> 6);
-        (first..=last).any(|w| {
-            let mut b = self.pc[w];
-            if w == first {
-                b &= !0u64 << (from & 63);
-            }
-            if w == last && to & 63 != 0 {
-                b &= (1u64 << (to & 63)) - 1;
-            }
-            b != 0
-        })
-    }
-
     /// The first position in `from..to` whose bit is set in the marks
-    /// `sel` picks.
+    /// `sel` picks (`to` past the buffer's end counts as its end).
     #[inline]
     pub fn next(&self, from: usize, to: usize, sel: Sel) -> Option<usize> {
+        let to = to.min(self.ws.len() * 64);
         if from >= to {
             return None;
         }
@@ -152,6 +138,7 @@ impl Marks {
             Sel::Digits4 => self.d4[w],
             Sel::Upper => self.up[w],
             Sel::UpperHigh => self.up[w] | self.hi[w],
+            Sel::Postcode => self.pc[w],
         };
         let mut bits = word(w) & (!0u64 << (from & 63));
         loop {
@@ -547,7 +534,7 @@ impl TriggerFinder {
             while j < n {
                 for q in 0..8 {
                     // SAFETY: `k < BLOCK` before this step and at most 32
-                    // bits are set, so `k + j + q < BLOCK + 40 <= BLOCK_MAX`.
+                    // bits are set, so `j + q < 32`: `k + j + q < BLOCK_MAX`.
                     *buf.get_unchecked_mut(k + j + q) = i + bits.trailing_zeros() as usize;
                     bits &= bits.wrapping_sub(1);
                 }
